@@ -1,0 +1,47 @@
+package kernelwise.env;
+
+import kernelwise.models.plan.CompressionPlan;
+import kernelwise.models.plan.NetworkSpec;
+
+import java.util.List;
+
+/**
+ * Compressing one network as an episode: for each compressible layer in order, one {@link Level#HIGH} step
+ * (activation bits and the layer's goal), then, if {@link #kernelSteps()}, one {@link Level#LOW} step per kernel.
+ * When {@code kernelSteps()} is false every kernel of a layer takes the layer's goal (the flat, per-layer view).
+ * The last step projects the plan onto the budget, scores it and returns the extrinsic reward. All actions are
+ * vectors in [0,1]; observations are vectors in [0,1]. Not thread-safe: one agent drives one env.
+ */
+public interface HierarchicalEnv {
+
+    /** The network's compressible layers. */
+    NetworkSpec spec();
+
+    /** Whether each kernel gets its own LOW step. */
+    boolean kernelSteps();
+
+    int highObservationSize();
+
+    int lowObservationSize();
+
+    /** 3: activation bits, goal weight bits, goal sparsity. */
+    int highActionSize();
+
+    /** 2: weight bits, sparsity. */
+    int lowActionSize();
+
+    /** Starts an episode and returns the first layer's HIGH observation. */
+    double[] reset();
+
+    /** The level the next {@link #step} expects. */
+    Level level();
+
+    /** Takes one step; the action has {@link #highActionSize()} or {@link #lowActionSize()} entries in [0,1]. */
+    StepResult step(double[] action);
+
+    /** Projects {@code plan} onto the budget and scores it, outside any episode (for baselines). */
+    EpisodeResult evaluate(CompressionPlan plan);
+
+    /** {@link #evaluate} for many plans, scored in parallel on a pool of working copies; results in input order. */
+    List<EpisodeResult> evaluateAll(List<CompressionPlan> plans);
+}
