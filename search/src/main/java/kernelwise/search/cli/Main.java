@@ -13,6 +13,8 @@ import java.nio.file.NoSuchFileException;
         description = "Kernel-wise quantization and pruning of DeepLearning4J networks by hierarchical deep-RL search.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                SearchCommand.class, ResumeCommand.class, RunsCommand.class, ShowCommand.class,
+                ExportCommand.class, ReportCommand.class,
         })
 public final class Main implements Runnable {
 
