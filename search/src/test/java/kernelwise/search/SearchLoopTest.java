@@ -50,7 +50,7 @@ class SearchLoopTest {
             loop.start(toy("parts", 5, 1));
             loop.resume("parts", OptionalLong.of(9));
             RunProgress p = loop.resume("parts", OptionalLong.of(12));
-            assertSameRun(store, "whole", "parts");
+            RunAssertions.assertSameRun(store, "whole", "parts");
             assertEquals(store.progress("whole").fronts(), p.fronts());
         }
     }
@@ -65,7 +65,7 @@ class SearchLoopTest {
             assertEquals(5, store.progress("parts").episodesDone());
             assertEquals(3, store.checkpoint("parts").orElseThrow().episodes());
             loop.resume("parts", OptionalLong.empty());
-            assertSameRun(store, "whole", "parts");
+            RunAssertions.assertSameRun(store, "whole", "parts");
             assertTrue(Files.readString(dir.resolve("parts/search.log")).contains("replayed episode"), "nothing replayed");
         }
     }
@@ -103,11 +103,4 @@ class SearchLoopTest {
         return new RunParts(crashing, parts.agent(), parts.provenance());
     }
 
-    static void assertSameRun(RunStore store, String a, String b) throws Exception {
-        List<EpisodeRecord> x = store.episodes(a), y = store.episodes(b);
-        assertEquals(x.size(), y.size());
-        for (int i = 0; i < x.size(); i++) assertTrue(x.get(i).sameOutcome(y.get(i)), "episode " + i + " differs");
-        assertEquals(store.progress(a).bestEpisode(), store.progress(b).bestEpisode());
-        assertEquals(store.progress(a).bestScores(), store.progress(b).bestScores());
-    }
 }

@@ -31,6 +31,9 @@ final class Charts {
     static final int KERNELS_PER_ROW = 40;
     private static final int W = 1000;
     private static final int H = 480;
+    private static final Color RED = new Color(215, 48, 39);
+    private static final Color YELLOW = new Color(254, 224, 139);
+    private static final Color GREEN = new Color(26, 152, 80);
 
     private Charts() {
     }
@@ -96,7 +99,8 @@ final class Charts {
         List<String> names = layerNames(plan);
         c.addSeries("mean weight bits (float = 32)", names, layerValues(plan, LayerPlan::meanWeightBits));
         c.addSeries("activation bits", names, layerValues(plan, p -> p.activationBits()));
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        double top = plan.layers().stream().mapToDouble(l -> Math.max(l.meanWeightBits(), l.activationBits())).max().orElse(8);
+        c.getStyler().setYAxisMin(0.0).setYAxisMax(top > 8 ? 32.0 : 8.0).setLegendPosition(Styler.LegendPosition.OutsideS);
         return c;
     }
 
@@ -110,8 +114,11 @@ final class Charts {
         return c;
     }
 
-    /** One cell per kernel, coloured by a per-kernel value; long layers wrap onto rows of {@link #KERNELS_PER_ROW}. */
-    static HeatMapChart kernelMap(CompressionPlan plan, String title, KernelValue value, double min, double max) {
+    /**
+     * One cell per kernel, coloured by a per-kernel value; the first layer on top, long layers wrapping onto rows of
+     * {@link #KERNELS_PER_ROW}.
+     */
+    static HeatMapChart kernelMap(CompressionPlan plan, String title, KernelValue value, double min, double max, boolean highIsGreen) {
         List<String> rows = new ArrayList<>();
         List<Number[]> cells = new ArrayList<>();
         for (LayerPlan l : plan.layers()) {
@@ -121,6 +128,9 @@ final class Charts {
                 for (int k = start; k < end; k++) cells.add(new Number[]{k - start, rows.size() - 1, value.of(l, k)});
             }
         }
+        int n = rows.size();
+        for (Number[] cell : cells) cell[1] = n - 1 - cell[1].intValue();
+        java.util.Collections.reverse(rows);
         List<Integer> cols = new ArrayList<>();
         int width = Math.min(KERNELS_PER_ROW, plan.layers().stream().mapToInt(LayerPlan::kernels).max().orElse(1));
         for (int i = 0; i < width; i++) cols.add(i);
@@ -128,7 +138,7 @@ final class Charts {
                 .xAxisTitle("kernel (offset within the row)").yAxisTitle("layer").build();
         HeatMapStyler st = c.getStyler();
         st.setShowValue(true).setMin(min).setMax(max)
-                .setRangeColors(new Color[]{new Color(215, 48, 39), new Color(254, 224, 139), new Color(26, 152, 80)});
+                .setRangeColors(highIsGreen ? new Color[]{RED, YELLOW, GREEN} : new Color[]{GREEN, YELLOW, RED});
         st.setHeatMapValueDecimalPattern("#");
         st.setPlotContentSize(1.0);
         st.setChartBackgroundColor(Color.WHITE);

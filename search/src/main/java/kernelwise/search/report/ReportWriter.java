@@ -46,9 +46,9 @@ public final class ReportWriter {
         Charts.save(Charts.layerBits(plan), dir.resolve("layer-bits.png"));
         Charts.save(Charts.layerSparsity(plan), dir.resolve("layer-sparsity.png"));
         Charts.save(Charts.kernelMap(plan, "Weight bits of every kernel of the best plan (32 = kept in float)",
-                (l, k) -> l.weightBits(k), 1, 8), dir.resolve("kernel-bits.png"));
+                (l, k) -> l.weightBits(k), 1, 8, true), dir.resolve("kernel-bits.png"));
         Charts.save(Charts.kernelMap(plan, "Sparsity of every kernel of the best plan (% of its weights pruned)",
-                (l, k) -> Math.round(100 * l.sparsity(k)), 0, 100), dir.resolve("kernel-sparsity.png"));
+                (l, k) -> Math.round(100 * l.sparsity(k)), 0, 100, false), dir.resolve("kernel-sparsity.png"));
         Path html = dir.resolve("report.html");
         Files.writeString(html, html(run, info, p, best, episodes));
         return html;
@@ -84,7 +84,7 @@ public final class ReportWriter {
         chart(h, "layer-sparsity.png", "Sparsity per layer of the best plan", "For each layer: the mean fraction of weights pruned, in percent.");
         chart(h, "kernel-bits.png", "Weight bits of every kernel", "One cell per kernel, its number printed inside: red = few bits, green = many."
                 + " Layers with more than " + Charts.KERNELS_PER_ROW + " kernels wrap over several rows (the row label gives the kernel range).");
-        chart(h, "kernel-sparsity.png", "Sparsity of every kernel", "One cell per kernel: the percentage of its weights pruned (100 = kernel removed).");
+        chart(h, "kernel-sparsity.png", "Sparsity of every kernel", "One cell per kernel: the percentage of its weights pruned (100 = kernel removed); red = heavily pruned, green = kept whole.");
         layerTable(h, best.plan());
         frontTable(h, p.front(CostAxis.LATENCY), episodes);
         h.append("<h2>Configuration</h2>\n").append(table(config));
