@@ -26,7 +26,7 @@ final class ReportCommand implements Callable<Integer> {
         try (RunStore store = storeOptions.openExisting()) {
             StoreOptions.requireRun(store, run);
             if (store.progress(run).episodesDone() == 0) throw CliException.notFound("run '" + run + "' has no episodes yet: nothing to report");
-            Path dir = RunOutputs.write(store, run, storeOptions.results);
+            Path dir = RunOutputs.write(store, run, storeOptions.results());
             Path html = ReportWriter.write(store, run, dir);
             spec.commandLine().getOut().println("wrote " + html);
         }

@@ -43,7 +43,7 @@ final class RunsCommand implements Callable<Integer> {
                         b == null ? "-" : String.format(Locale.ROOT, "%s %.3f", c.budgetResource(), b.relativeCost()),
                         b == null ? "-" : String.format(Locale.ROOT, "%.4f", b.reward()));
             }
-            if (json) out.println(new ObjectMapper().createObjectNode().put("store", store.file().toString()).set("runs", rows).toString());
+            if (json) out.println(CliJson.write(new ObjectMapper().createObjectNode().put("store", store.file().toString()).set("runs", rows)));
         }
         out.flush();
         return ExitCode.OK;

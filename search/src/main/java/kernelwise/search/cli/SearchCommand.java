@@ -49,9 +49,9 @@ final class SearchCommand implements Callable<Integer> {
         String name = run != null ? run : SearchConfig.defaultRunName(model, agent, seed, LocalDateTime.now());
         SearchConfig config = new SearchConfig(name, model, dataset, agent, hardware, budget, mode, episodes, seed, evalImages, checkpointEvery);
         try (RunStore store = storeOptions.open(); ProgressListener bar = new ProgressListener(System.err)) {
-            RunProgress p = new SearchLoop(store, storeOptions.results, RunFactories.fromSystem(), bar).start(config);
+            RunProgress p = new SearchLoop(store, storeOptions.results(), RunFactories.fromSystem(), bar).start(config);
             bar.close();
-            Summaries.printFinished(spec.commandLine().getOut(), name, p, storeOptions.results);
+            Summaries.printFinished(spec.commandLine().getOut(), name, p, storeOptions.results());
         }
         return ExitCode.OK;
     }

@@ -33,7 +33,7 @@ final class ShowCommand implements Callable<Integer> {
         try (RunStore store = storeOptions.openExisting()) {
             StoreOptions.requireRun(store, run);
             ObjectNode summary = RunOutputs.summary(store, run);
-            if (json) out.println(summary.toString());
+            if (json) out.println(CliJson.write(summary));
             else printText(out, summary, store.progress(run));
         }
         out.flush();

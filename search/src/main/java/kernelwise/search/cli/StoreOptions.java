@@ -1,5 +1,6 @@
 package kernelwise.search.cli;
 
+import kernelwise.models.Folders;
 import kernelwise.search.NoSuchRunException;
 import kernelwise.search.store.RunStore;
 import kernelwise.search.store.StoreException;
@@ -10,16 +11,25 @@ import java.nio.file.Path;
 
 /** Where runs are stored: the store file and the results folder (one sub-folder per run). */
 final class StoreOptions {
-    @Option(names = "--store", paramLabel = "FILE", description = "Run store file (default: ${DEFAULT-VALUE}).")
-    Path store = Path.of("results", "kernelwise.db");
+    @Option(names = "--store", paramLabel = "FILE", description = "Run store file (default: <results>/kernelwise.db).")
+    Path store;
 
-    @Option(names = "--results", paramLabel = "DIR", description = "Folder for run outputs, results/<run>/ (default: ${DEFAULT-VALUE}).")
-    Path results = Path.of("results");
+    @Option(names = "--results", paramLabel = "DIR", description = "Folder for run outputs, <results>/<run>/ (default: the"
+            + " repository's results/ folder, or -Dkernelwise.results / KERNELWISE_RESULTS).")
+    Path results;
+
+    Path results() {
+        return results != null ? results : Folders.results();
+    }
+
+    Path store() {
+        return store != null ? store : results().resolve("kernelwise.db");
+    }
 
     /** Opens the store; a refused file becomes exit code 4. */
     RunStore open() throws IOException {
         try {
-            return RunStore.open(store);
+            return RunStore.open(store());
         } catch (StoreException e) {
             throw new CliException(ExitCode.REFUSED, e.getMessage(), e);
         }
@@ -27,7 +37,7 @@ final class StoreOptions {
 
     /** Opens the store for reading, refusing a missing file (so that looking never creates one). */
     RunStore openExisting() throws IOException {
-        if (!store.toFile().isFile()) throw CliException.notFound("no run store at " + store + " (run 'kernelwise search' first, or pass --store)");
+        if (!store().toFile().isFile()) throw CliException.notFound("no run store at " + store() + " (run 'kernelwise search' first, or pass --store)");
         return open();
     }
 
