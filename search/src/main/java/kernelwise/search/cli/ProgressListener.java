@@ -5,6 +5,7 @@ import kernelwise.search.store.EpisodeRecord;
 import kernelwise.search.store.RunProgress;
 import kernelwise.search.store.Scores;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -14,7 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Draws a run's progress bar on stderr: episode, best reward, and the best plan's accuracy and relative cost. */
+/**
+ * Draws a run's progress bar on stderr: episode, best reward, and the best plan's accuracy and relative cost. When
+ * stderr is not a terminal (a log file), it prints a plain line every 30 seconds instead.
+ */
 final class ProgressListener implements SearchLoop.Listener, AutoCloseable {
     private final PrintStream err;
     private ProgressBar bar;
@@ -28,7 +32,7 @@ final class ProgressListener implements SearchLoop.Listener, AutoCloseable {
         boolean terminal = System.console() != null;
         bar = new ProgressBarBuilder().setTaskName(run).setInitialMax(p.targetEpisodes())
                 .setStyle(terminal ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(err))
+                .setConsumer(terminal ? new ConsoleProgressBarConsumer(err, 150) : new DelegatingProgressBarConsumer(err::println, 150))
                 .setUpdateIntervalMillis(terminal ? 500 : 30_000)
                 .startsFrom(p.episodesDone(), Duration.ZERO).build();
         bar.setExtraMessage(extra(p));

@@ -32,7 +32,8 @@ final class ResumeCommand implements Callable<Integer> {
         try (RunStore store = storeOptions.openExisting(); ProgressListener bar = new ProgressListener(System.err)) {
             StoreOptions.requireRun(store, run);
             OptionalLong target = episodes == null ? OptionalLong.empty() : OptionalLong.of(episodes);
-            RunProgress p = new SearchLoop(store, storeOptions.results(), RunFactories.fromSystem(), bar).resume(run, target);
+            SearchLoop loop = new SearchLoop(store, storeOptions.results(), RunFactories.fromSystem(), bar);
+            RunProgress p = RunErrors.mapped(() -> loop.resume(run, target));
             bar.close();
             Summaries.printFinished(spec.commandLine().getOut(), run, p, storeOptions.results());
         }

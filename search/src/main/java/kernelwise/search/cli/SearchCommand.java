@@ -49,7 +49,8 @@ final class SearchCommand implements Callable<Integer> {
         String name = run != null ? run : SearchConfig.defaultRunName(model, agent, seed, LocalDateTime.now());
         SearchConfig config = new SearchConfig(name, model, dataset, agent, hardware, budget, mode, episodes, seed, evalImages, checkpointEvery);
         try (RunStore store = storeOptions.open(); ProgressListener bar = new ProgressListener(System.err)) {
-            RunProgress p = new SearchLoop(store, storeOptions.results(), RunFactories.fromSystem(), bar).start(config);
+            SearchLoop loop = new SearchLoop(store, storeOptions.results(), RunFactories.fromSystem(), bar);
+            RunProgress p = RunErrors.mapped(() -> loop.start(config));
             bar.close();
             Summaries.printFinished(spec.commandLine().getOut(), name, p, storeOptions.results());
         }
