@@ -23,21 +23,25 @@ import java.util.regex.Pattern;
  * @param agent          {@code hierarchical}, {@code ddpg}, {@code dqn}, {@code random} or {@code evolutionary}
  * @param hardware       the hardware model's name, e.g. {@code bitfusion}, {@code bismo}, {@code size}
  * @param budget         the budget, {@code resource=fraction} of the 8-bit plan's cost, e.g. {@code latency=0.4}
- * @param mode           {@code kernel} (a LOW step per kernel) or {@code layer} (every kernel takes its layer's goal)
+ * @param mode           how the reward trades accuracy against cost: {@code resource-constrained} (plans are cut down
+ *                       to the budget, the reward is accuracy), {@code accuracy-guaranteed} or {@code weighted}
+ * @param maxAccuracyLoss the accuracy loss allowed in {@code accuracy-guaranteed} mode, a fraction in [0,1]
  * @param episodes       episodes to run
  * @param seed           the run's seed; every episode's randomness derives from it
  * @param evalImages     search-validation images scored per episode (at most 5,000)
  * @param checkpointEvery store the agent's state every this many episodes (1 = every episode)
  */
 public record SearchConfig(String run, String model, String dataset, String agent, String hardware, String budget,
-                           String mode, int episodes, long seed, int evalImages, int checkpointEvery) {
+                           String mode, double maxAccuracyLoss, int episodes, long seed, int evalImages,
+                           int checkpointEvery) {
 
     public static final String DEFAULT_MODEL = "lenet5";
     public static final int DEFAULT_EPISODES = 300;
     public static final int DEFAULT_EVAL_IMAGES = 1000;
     public static final Set<String> AGENTS = Set.of("hierarchical", "ddpg", "dqn", "random", "evolutionary");
     public static final Set<String> DATASETS = Set.of("mnist", "fashion-mnist");
-    public static final Set<String> MODES = Set.of("kernel", "layer");
+    public static final Set<String> MODES = Set.of("resource-constrained", "accuracy-guaranteed", "weighted");
+    public static final String DEFAULT_MODE = "resource-constrained";
     /** Search-validation split size: the most images an episode can score. */
     public static final int MAX_EVAL_IMAGES = 5000;
 
@@ -55,6 +59,7 @@ public record SearchConfig(String run, String model, String dataset, String agen
             throw new IllegalArgumentException("budget must look like resource=fraction, e.g. latency=0.4, found '" + budget + "'");
         }
         oneOf("mode", mode, MODES);
+        if (!(maxAccuracyLoss >= 0 && maxAccuracyLoss <= 1)) throw new IllegalArgumentException("max accuracy loss must be in [0,1], found " + maxAccuracyLoss);
         if (episodes <= 0) throw new IllegalArgumentException("episodes must be positive, found " + episodes);
         if (evalImages <= 0 || evalImages > MAX_EVAL_IMAGES) {
             throw new IllegalArgumentException("eval images must be 1.." + MAX_EVAL_IMAGES + ", found " + evalImages);
@@ -71,7 +76,7 @@ public record SearchConfig(String run, String model, String dataset, String agen
     /** The bare {@code kernelwise search}: LeNet-5 on MNIST, hierarchical agent, BitFusion, latency=0.4. */
     public static SearchConfig defaults() {
         return new SearchConfig(defaultRunName(DEFAULT_MODEL, "hierarchical", 1, LocalDateTime.now()), DEFAULT_MODEL, "mnist",
-                "hierarchical", "bitfusion", "latency=0.4", "kernel", DEFAULT_EPISODES, 1, DEFAULT_EVAL_IMAGES, 1);
+                "hierarchical", "bitfusion", "latency=0.4", DEFAULT_MODE, 0.01, DEFAULT_EPISODES, 1, DEFAULT_EVAL_IMAGES, 1);
     }
 
     /** {@code model-agent-s<seed>-<yyyyMMdd-HHmmss>}, the model's file name without extension if it is a path. */
@@ -81,11 +86,11 @@ public record SearchConfig(String run, String model, String dataset, String agen
     }
 
     public SearchConfig withRun(String r) {
-        return new SearchConfig(r, model, dataset, agent, hardware, budget, mode, episodes, seed, evalImages, checkpointEvery);
+        return new SearchConfig(r, model, dataset, agent, hardware, budget, mode, maxAccuracyLoss, episodes, seed, evalImages, checkpointEvery);
     }
 
     public SearchConfig withEpisodes(int n) {
-        return new SearchConfig(run, model, dataset, agent, hardware, budget, mode, n, seed, evalImages, checkpointEvery);
+        return new SearchConfig(run, model, dataset, agent, hardware, budget, mode, maxAccuracyLoss, n, seed, evalImages, checkpointEvery);
     }
 
     /** The budgeted resource, e.g. {@code latency}. */

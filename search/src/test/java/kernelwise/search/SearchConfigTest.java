@@ -28,11 +28,11 @@ class SearchConfigTest {
         SearchConfig d = SearchConfig.defaults();
         assertMessage("episodes must be positive, found 0", () -> d.withEpisodes(0));
         assertMessage("found 'latency:0.4'", () -> new SearchConfig(d.run(), d.model(), d.dataset(), d.agent(), d.hardware(),
-                "latency:0.4", d.mode(), 3, 1, 100, 1));
+                "latency:0.4", d.mode(), 0.01, 3, 1, 100, 1));
         assertMessage("agent must be one of", () -> new SearchConfig(d.run(), d.model(), d.dataset(), "sarsa", d.hardware(),
-                d.budget(), d.mode(), 3, 1, 100, 1));
+                d.budget(), d.mode(), 0.01, 3, 1, 100, 1));
         assertMessage("eval images must be 1..5000, found 6000", () -> new SearchConfig(d.run(), d.model(), d.dataset(), d.agent(),
-                d.hardware(), d.budget(), d.mode(), 3, 1, 6000, 1));
+                d.hardware(), d.budget(), d.mode(), 0.01, 3, 1, 6000, 1));
         assertMessage("run name must be", () -> d.withRun("../etc"));
     }
 

@@ -31,8 +31,11 @@ final class SearchCommand implements Callable<Integer> {
     String hardware = "bitfusion";
     @Option(names = "--budget", description = "resource=fraction of the 8-bit plan's cost (default: ${DEFAULT-VALUE}).")
     String budget = "latency=0.4";
-    @Option(names = "--mode", description = "kernel (a decision per kernel) or layer (per layer) (default: ${DEFAULT-VALUE}).")
-    String mode = "kernel";
+    @Option(names = "--mode", description = "Reward: resource-constrained (plans cut to the budget, reward = accuracy),"
+            + " accuracy-guaranteed or weighted (default: ${DEFAULT-VALUE}).")
+    String mode = SearchConfig.DEFAULT_MODE;
+    @Option(names = "--max-accuracy-loss", description = "Accuracy loss allowed in accuracy-guaranteed mode, a fraction (default: ${DEFAULT-VALUE}).")
+    double maxAccuracyLoss = 0.01;
     @Option(names = "--episodes", description = "Episodes to run (default: ${DEFAULT-VALUE}).")
     int episodes = SearchConfig.DEFAULT_EPISODES;
     @Option(names = "--seed", description = "The run's seed (default: ${DEFAULT-VALUE}).")
@@ -47,7 +50,8 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String name = run != null ? run : SearchConfig.defaultRunName(model, agent, seed, LocalDateTime.now());
-        SearchConfig config = new SearchConfig(name, model, dataset, agent, hardware, budget, mode, episodes, seed, evalImages, checkpointEvery);
+        SearchConfig config = new SearchConfig(name, model, dataset, agent, hardware, budget, mode, maxAccuracyLoss, episodes, seed,
+                evalImages, checkpointEvery);
         try (RunStore store = storeOptions.open(); ProgressListener bar = new ProgressListener(System.err)) {
             SearchLoop loop = new SearchLoop(store, storeOptions.results(), RunFactories.fromSystem(), bar);
             RunProgress p = RunErrors.mapped(() -> loop.start(config));
