@@ -2,6 +2,7 @@ package kernelwise.search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import kernelwise.search.store.RunNames;
@@ -30,10 +31,13 @@ import java.util.regex.Pattern;
  * @param seed           the run's seed; every episode's randomness derives from it
  * @param evalImages     search-validation images scored per episode (at most 5,000)
  * @param checkpointEvery store the agent's state every this many episodes (1 = every episode)
+ * @param envConfig      the environment's full configuration as JSON, or null for the defaults this config implies;
+ *                       a started run stores it filled in, so that a resumed run is rebuilt exactly
+ * @param agentConfig    the agent's full configuration as JSON, or null for the defaults (stored filled in, likewise)
  */
 public record SearchConfig(String run, String model, String dataset, String agent, String hardware, String budget,
                            String mode, double maxAccuracyLoss, int episodes, long seed, int evalImages,
-                           int checkpointEvery) {
+                           int checkpointEvery, JsonNode envConfig, JsonNode agentConfig) {
 
     public static final String DEFAULT_MODEL = "lenet5";
     public static final int DEFAULT_EPISODES = 300;
@@ -65,6 +69,8 @@ public record SearchConfig(String run, String model, String dataset, String agen
             throw new IllegalArgumentException("eval images must be 1.." + MAX_EVAL_IMAGES + ", found " + evalImages);
         }
         if (checkpointEvery <= 0) throw new IllegalArgumentException("checkpoint every must be positive, found " + checkpointEvery);
+        envConfig = envConfig == null || envConfig.isNull() || envConfig.isMissingNode() ? null : envConfig.deepCopy();
+        agentConfig = agentConfig == null || agentConfig.isNull() || agentConfig.isMissingNode() ? null : agentConfig.deepCopy();
     }
 
     private static void oneOf(String what, String value, Set<String> allowed) {
@@ -76,7 +82,7 @@ public record SearchConfig(String run, String model, String dataset, String agen
     /** The bare {@code kernelwise search}: LeNet-5 on MNIST, hierarchical agent, BitFusion, latency=0.4. */
     public static SearchConfig defaults() {
         return new SearchConfig(defaultRunName(DEFAULT_MODEL, "hierarchical", 1, LocalDateTime.now()), DEFAULT_MODEL, "mnist",
-                "hierarchical", "bitfusion", "latency=0.4", DEFAULT_MODE, 0.01, DEFAULT_EPISODES, 1, DEFAULT_EVAL_IMAGES, 1);
+                "hierarchical", "bitfusion", "latency=0.4", DEFAULT_MODE, 0.01, DEFAULT_EPISODES, 1, DEFAULT_EVAL_IMAGES, 1, null, null);
     }
 
     /** {@code model-agent-s<seed>-<yyyyMMdd-HHmmss>}, the model's file name without extension if it is a path. */
@@ -86,11 +92,17 @@ public record SearchConfig(String run, String model, String dataset, String agen
     }
 
     public SearchConfig withRun(String r) {
-        return new SearchConfig(r, model, dataset, agent, hardware, budget, mode, maxAccuracyLoss, episodes, seed, evalImages, checkpointEvery);
+        return new SearchConfig(r, model, dataset, agent, hardware, budget, mode, maxAccuracyLoss, episodes, seed, evalImages, checkpointEvery, envConfig, agentConfig);
     }
 
     public SearchConfig withEpisodes(int n) {
-        return new SearchConfig(run, model, dataset, agent, hardware, budget, mode, maxAccuracyLoss, n, seed, evalImages, checkpointEvery);
+        return new SearchConfig(run, model, dataset, agent, hardware, budget, mode, maxAccuracyLoss, n, seed, evalImages, checkpointEvery, envConfig, agentConfig);
+    }
+
+    /** This config with the env's and agent's full configurations filled in. */
+    public SearchConfig withParts(JsonNode env, JsonNode agentCfg) {
+        return new SearchConfig(run, model, dataset, agent, hardware, budget, mode, maxAccuracyLoss, episodes, seed, evalImages,
+                checkpointEvery, env, agentCfg);
     }
 
     /** The budgeted resource, e.g. {@code latency}. */

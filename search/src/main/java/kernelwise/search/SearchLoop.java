@@ -54,7 +54,8 @@ public final class SearchLoop {
      *
      * @throws IllegalArgumentException if the run exists already, or the factory refuses the config
      */
-    public RunProgress start(SearchConfig config) throws Exception {
+    public RunProgress start(SearchConfig requested) throws Exception {
+        SearchConfig config = factory.resolve(requested);
         if (store.exists(config.run())) {
             throw new IllegalArgumentException("run '" + config.run() + "' already exists in " + store.file()
                     + "; continue it with 'resume " + config.run() + "' or pick another --run");

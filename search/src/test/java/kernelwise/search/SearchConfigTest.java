@@ -15,6 +15,9 @@ class SearchConfigTest {
         assertEquals("lenet5", c.model());
         assertEquals("hierarchical", c.agent());
         assertEquals("latency", c.budgetResource());
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("scorers", 2);
+        SearchConfig filled = c.withParts(node, node.deepCopy().put("tau", 0.01));
+        assertEquals(filled, SearchConfig.fromJson(filled.toJson()));
     }
 
     @Test
@@ -28,11 +31,11 @@ class SearchConfigTest {
         SearchConfig d = SearchConfig.defaults();
         assertMessage("episodes must be positive, found 0", () -> d.withEpisodes(0));
         assertMessage("found 'latency:0.4'", () -> new SearchConfig(d.run(), d.model(), d.dataset(), d.agent(), d.hardware(),
-                "latency:0.4", d.mode(), 0.01, 3, 1, 100, 1));
+                "latency:0.4", d.mode(), 0.01, 3, 1, 100, 1, null, null));
         assertMessage("agent must be one of", () -> new SearchConfig(d.run(), d.model(), d.dataset(), "sarsa", d.hardware(),
-                d.budget(), d.mode(), 0.01, 3, 1, 100, 1));
+                d.budget(), d.mode(), 0.01, 3, 1, 100, 1, null, null));
         assertMessage("eval images must be 1..5000, found 6000", () -> new SearchConfig(d.run(), d.model(), d.dataset(), d.agent(),
-                d.hardware(), d.budget(), d.mode(), 0.01, 3, 1, 6000, 1));
+                d.hardware(), d.budget(), d.mode(), 0.01, 3, 1, 6000, 1, null, null));
         assertMessage("run name must be", () -> d.withRun("../etc"));
     }
 

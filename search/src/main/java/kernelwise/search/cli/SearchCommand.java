@@ -51,7 +51,7 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String name = run != null ? run : SearchConfig.defaultRunName(model, agent, seed, LocalDateTime.now());
         SearchConfig config = new SearchConfig(name, model, dataset, agent, hardware, budget, mode, maxAccuracyLoss, episodes, seed,
-                evalImages, checkpointEvery);
+                evalImages, checkpointEvery, null, null);
         try (RunStore store = storeOptions.open(); ProgressListener bar = new ProgressListener(System.err)) {
             SearchLoop loop = new SearchLoop(store, storeOptions.results(), RunFactories.fromSystem(), bar);
             RunProgress p = RunErrors.mapped(() -> loop.start(config));
