@@ -15,7 +15,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +33,8 @@ public final class RunStore implements AutoCloseable {
     public static final int SCHEMA_VERSION = 1;
     static final String META = "kernelwise.meta";
     static final String SCHEMA_KEY = "schema";
+    /** Checkpoints are stored in chunks of this many bytes; a new checkpoint rewrites only the chunks that changed. */
+    static final int CHUNK = 64 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(RunStore.class);
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -39,9 +44,12 @@ public final class RunStore implements AutoCloseable {
     private final HTreeMap<String, String> runs;
     private final HTreeMap<String, String> progress;
     private final HTreeMap<String, byte[]> episodes;
-    private final HTreeMap<String, byte[]> checkpoints;
+    private final HTreeMap<String, byte[]> checkpointChunks;
     private final HTreeMap<String, Long> checkpointAt;
+    private final HTreeMap<String, Long> checkpointLength;
+    private final Map<String, byte[]> lastCheckpoint = new HashMap<>();
     private double lastCommitSeconds;
+    private long lastCheckpointBytesWritten;
 
     private RunStore(Path file, DB db) {
         this.file = file;
@@ -49,8 +57,9 @@ public final class RunStore implements AutoCloseable {
         this.runs = db.hashMap("runs", Serializer.STRING, Serializer.STRING).createOrOpen();
         this.progress = db.hashMap("progress", Serializer.STRING, Serializer.STRING).createOrOpen();
         this.episodes = db.hashMap("episodes", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
-        this.checkpoints = db.hashMap("checkpoints", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
+        this.checkpointChunks = db.hashMap("checkpointChunks", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
         this.checkpointAt = db.hashMap("checkpointAt", Serializer.STRING, Serializer.LONG).createOrOpen();
+        this.checkpointLength = db.hashMap("checkpointLength", Serializer.STRING, Serializer.LONG).createOrOpen();
     }
 
     /**
@@ -166,8 +175,11 @@ public final class RunStore implements AutoCloseable {
 
     /** The agent state saved with the last checkpoint and the number of episodes it had played. */
     public Optional<Checkpoint> checkpoint(String run) {
-        byte[] state = checkpoints.get(run);
-        return state == null ? Optional.empty() : Optional.of(new Checkpoint(checkpointAt.get(run), state));
+        Long at = checkpointAt.get(run);
+        if (at == null) return Optional.empty();
+        byte[] state = readCheckpoint(run);
+        lastCheckpoint.put(run, state);
+        return Optional.of(new Checkpoint(at, state.clone()));
     }
 
     /** An agent state after {@code episodes} episodes. */
@@ -186,16 +198,60 @@ public final class RunStore implements AutoCloseable {
         long t0 = System.nanoTime();
         transaction(() -> {
             episodes.put(key(run, record.index()), encoded);
-            if (agentState != null) {
-                checkpoints.put(run, agentState);
-                checkpointAt.put(run, next.episodesDone());
-            }
+            if (agentState != null) writeCheckpoint(run, agentState, next.episodesDone());
             progress.put(run, toJson(next));
         });
         lastCommitSeconds = (System.nanoTime() - t0) / 1e9;
-        log.debug("run {} episode {} committed in {} ms ({} episode bytes, {} state bytes)", run, record.index(),
-                Math.round(lastCommitSeconds * 1000), encoded.length, agentState == null ? 0 : agentState.length);
+        if (agentState != null) lastCheckpoint.put(run, agentState.clone());
+        log.debug("run {} episode {} committed in {} ms ({} episode bytes, {} state bytes of which {} written)", run, record.index(),
+                Math.round(lastCommitSeconds * 1000), encoded.length, agentState == null ? 0 : agentState.length, lastCheckpointBytesWritten);
         return next;
+    }
+
+    /**
+     * Writes the checkpoint as chunks of {@link #CHUNK} bytes, only those that differ from the run's previous
+     * checkpoint (an agent's replay buffer mostly grows at its end, so most chunks stay as they were).
+     */
+    private void writeCheckpoint(String run, byte[] state, long episodes) {
+        byte[] previous = lastCheckpoint.get(run);
+        if (previous == null && checkpointAt.containsKey(run)) previous = readCheckpoint(run);
+        int chunks = chunks(state.length);
+        long written = 0;
+        for (int i = 0; i < chunks; i++) {
+            int from = i * CHUNK, to = Math.min(state.length, from + CHUNK);
+            boolean sameExtent = previous != null && Math.min(previous.length, from + CHUNK) == to;
+            if (sameExtent && Arrays.equals(state, from, to, previous, from, to)) continue;
+            checkpointChunks.put(chunkKey(run, i), Arrays.copyOfRange(state, from, to));
+            written += to - from;
+        }
+        for (int i = chunks; previous != null && i < chunks(previous.length); i++) checkpointChunks.remove(chunkKey(run, i));
+        checkpointLength.put(run, (long) state.length);
+        checkpointAt.put(run, episodes);
+        lastCheckpointBytesWritten = written;
+    }
+
+    private byte[] readCheckpoint(String run) {
+        int length = Math.toIntExact(checkpointLength.get(run));
+        byte[] state = new byte[length];
+        for (int i = 0; i < chunks(length); i++) {
+            byte[] c = checkpointChunks.get(chunkKey(run, i));
+            if (c == null) throw new IllegalStateException("checkpoint of run " + run + " misses chunk " + i);
+            System.arraycopy(c, 0, state, i * CHUNK, c.length);
+        }
+        return state;
+    }
+
+    private static int chunks(int length) {
+        return (length + CHUNK - 1) / CHUNK;
+    }
+
+    private static String chunkKey(String run, int chunk) {
+        return run + '/' + chunk;
+    }
+
+    /** Bytes of agent state the last {@link #appendEpisode} wrote (changed chunks only). */
+    public long lastCheckpointBytesWritten() {
+        return lastCheckpointBytesWritten;
     }
 
     /** Wall time of the last {@link #appendEpisode} commit. */

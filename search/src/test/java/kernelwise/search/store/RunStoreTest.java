@@ -82,6 +82,34 @@ class RunStoreTest {
     }
 
     @Test
+    void givenBigCheckpointsThatChangeLittle_whenStored_thenOnlyChangedChunksAreWrittenAndAllReadBackWhole() throws Exception {
+        Path f = dir.resolve("k.db");
+        SplittableRandom rng = new SplittableRandom(3);
+        byte[] state = new byte[5 * RunStore.CHUNK + 100];
+        rng.nextBytes(state);
+        byte[] grown = java.util.Arrays.copyOf(state, state.length + 2 * RunStore.CHUNK);
+        grown[7] ^= 1;
+        byte[] shrunk = java.util.Arrays.copyOf(grown, RunStore.CHUNK + 3);
+        try (RunStore s = RunStore.open(f)) {
+            s.createRun(new RunInfo("a", "{}", "{}", 1L), 9);
+            s.appendEpisode("a", Samples.episode(0, rng), state);
+            assertEquals(state.length, s.lastCheckpointBytesWritten());
+            s.appendEpisode("a", Samples.episode(1, rng), grown);
+            assertTrue(s.lastCheckpointBytesWritten() <= 4L * RunStore.CHUNK, "wrote " + s.lastCheckpointBytesWritten());
+        }
+        try (RunStore s = RunStore.open(f)) {
+            assertArrayEquals(grown, s.checkpoint("a").orElseThrow().state());
+            s.appendEpisode("a", Samples.episode(2, rng), shrunk);
+            assertEquals(3, s.lastCheckpointBytesWritten(), "the first chunk is unchanged; only the cut last one is rewritten");
+        }
+        try (RunStore s = RunStore.open(f)) {
+            RunStore.Checkpoint c = s.checkpoint("a").orElseThrow();
+            assertArrayEquals(shrunk, c.state());
+            assertEquals(3, c.episodes());
+        }
+    }
+
+    @Test
     void givenAnEpisodeOutOfOrder_whenAppended_thenRefusedAndStoreUnchanged() throws Exception {
         SplittableRandom rng = new SplittableRandom(1);
         try (RunStore s = RunStore.open(dir.resolve("k.db"))) {
