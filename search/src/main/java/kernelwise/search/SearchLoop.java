@@ -131,7 +131,7 @@ public final class SearchLoop {
         RunProgress next = store.appendEpisode(config.run(), rec, state);
         log.info("episode {}: reward {} accuracy {} relative cost {} ({} s, commit {} ms{})", index, fmt(rec.scores().reward()),
                 fmt(rec.scores().accuracy()), fmt(rec.scores().relativeCost()), fmt(rec.wallSeconds()),
-                Math.round(store.lastCommitSeconds() * 1000), state == null ? "" : ", checkpoint " + state.length + " bytes");
+                Math.round(store.lastCommitSeconds() * 1000), state == null ? "" : ", checkpoint " + state.length + " bytes, " + store.lastCheckpointBytesWritten() + " rewritten");
         listener.episode(rec, next, store.lastCommitSeconds());
         return next;
     }
