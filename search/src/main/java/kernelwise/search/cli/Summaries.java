@@ -1,10 +1,12 @@
 package kernelwise.search.cli;
 
-import kernelwise.search.SearchConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import kernelwise.search.store.RunProgress;
 import kernelwise.search.store.RunStore;
 import kernelwise.search.store.Scores;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -27,7 +29,12 @@ final class Summaries {
                 s.reward(), 100 * s.accuracy(), s.relativeCost(), s.cycles(), s.seconds(), s.energyPj(), s.storageBits(), s.storageBits() / 8192.0);
     }
 
-    static SearchConfig config(RunStore store, String run) {
-        return SearchConfig.fromJson(store.info(run).orElseThrow().configJson());
+    /** A run's stored config as JSON (read leniently: listing must not fail on a config this version would refuse). */
+    static JsonNode config(RunStore store, String run) {
+        try {
+            return new ObjectMapper().readTree(store.info(run).orElseThrow().configJson());
+        } catch (IOException e) {
+            return new ObjectMapper().createObjectNode();
+        }
     }
 }
