@@ -58,6 +58,27 @@ class DatasetsTest {
     }
 
     @Test
+    void givenRealFashionMnist_whenLoaded_thenGzippedFilesGiveTheSameSplitShapes() throws IOException {
+        DataSplits s = Datasets.load("fashion-mnist", Folders.data());
+        assertArrayEquals(new long[]{55_000, 784}, s.train().getFeatures().shape());
+        assertArrayEquals(new long[]{10_000, 10}, s.test().getLabels().shape());
+        assertEquals("8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05", s.sha256().get("t10k-labels-idx1-ubyte.gz"));
+    }
+
+    @Test
+    void givenLabelCountDifferentFromImageCount_whenLoaded_thenLabelFileRefused() throws IOException {
+        Path d = Files.createDirectories(dir.resolve("mnist"));
+        int n = Datasets.VALIDATION + 1;
+        IdxWriter.write(d.resolve("train-images-idx3-ubyte"), new Idx(Idx.IMAGES, new int[]{n, 28, 28}, new byte[n * 784]));
+        IdxWriter.write(d.resolve("train-labels-idx1-ubyte"), new Idx(Idx.LABELS, new int[]{n - 1}, new byte[n - 1]));
+        IdxWriter.write(d.resolve("t10k-images-idx3-ubyte"), new Idx(Idx.IMAGES, new int[]{1, 28, 28}, new byte[784]));
+        IdxWriter.write(d.resolve("t10k-labels-idx1-ubyte"), new Idx(Idx.LABELS, new int[]{1}, new byte[1]));
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> Datasets.load("mnist", dir));
+        assertEquals(d.resolve("train-labels-idx1-ubyte") + ": expected " + n + " labels (one per image of train-images-idx3-ubyte), found "
+                + (n - 1), e.getMessage());
+    }
+
+    @Test
     void givenMissingFile_whenLoaded_thenOneLineNamesFileAndFetchCommand() {
         DataMissingException e = assertThrows(DataMissingException.class, () -> Datasets.load("mnist", dir));
         assertTrue(e.getMessage().contains(dir.resolve("mnist/train-images-idx3-ubyte").toString()), e.getMessage());
