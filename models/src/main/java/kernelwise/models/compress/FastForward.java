@@ -42,7 +42,7 @@ import java.util.Map;
  * time and overwritten per plan ({@link #setWeights}); the source network is only read.
  * Not thread-safe: one instance per scorer.
  */
-public final class FastForward {
+public final class FastForward implements QuantizedNetwork {
 
     private record Node(String name, ForwardOps.Op op, int[] inputs) {
     }
@@ -78,22 +78,26 @@ public final class FastForward {
         return new FastForward(spec, b.nodes, b.last, b.weighted);
     }
 
+    @Override
     public NetworkSpec spec() {
         return spec;
     }
 
     /** Overwrites compressible layer {@code layer}'s working weights with a {@code [kernels, fanIn]} matrix. */
+    @Override
     public void setWeights(int layer, INDArray kernelsByFanIn) {
         weighted[layer].setWeights(kernelsByFanIn);
     }
 
     /** Sets the quantizer of each compressible layer's input (null entries: float). */
+    @Override
     public void setActivationQuant(ActivationQuant[] quants) {
         if (quants.length != weighted.length) throw new IllegalArgumentException("need " + weighted.length + " quantizers, found " + quants.length);
         for (int i = 0; i < quants.length; i++) weighted[i].setQuant(quants[i]);
     }
 
     /** The network's output (for classifiers: softmax probabilities) for features {@code [N, inputs]}. */
+    @Override
     public INDArray output(INDArray features) {
         return run(features)[outputSlot];
     }
@@ -118,10 +122,8 @@ public final class FastForward {
         return values;
     }
 
-    /**
-     * The range of each compressible layer's float input over {@code data}, in batches of {@code batchSize},
-     * with the current working weights and no activation quantization.
-     */
+    /** As {@link QuantizedNetwork#calibrate}; activation quantization is switched off (and left off). */
+    @Override
     public ActivationRanges calibrate(DataSet data, int batchSize) {
         double[] min = new double[weighted.length], max = new double[weighted.length];
         Arrays.fill(min, Double.POSITIVE_INFINITY);
