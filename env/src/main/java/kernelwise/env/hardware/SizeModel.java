@@ -27,6 +27,13 @@ public final class SizeModel implements HardwareModel {
         return new Cost(name(), 0, 0, 0, Traffic.storageBits(spec, plan), zeros, zeros);
     }
 
+    /** Packed weight bits of each layer of {@code plan}. */
+    public static double[] layerBits(NetworkSpec spec, CompressionPlan plan) {
+        double[] bits = new double[spec.size()];
+        for (int i = 0; i < spec.size(); i++) bits[i] = Traffic.weightBits(spec.layer(i), plan.layer(i));
+        return bits;
+    }
+
     @Override
     public Set<Cost.Resource> resources() {
         return EnumSet.of(Cost.Resource.SIZE);
