@@ -1,6 +1,9 @@
 package kernelwise.env.obs;
 
+import kernelwise.models.compress.LayerWeights;
+import kernelwise.models.compress.NetworkSpecs;
 import kernelwise.models.plan.NetworkSpec;
+import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -31,6 +34,11 @@ public record KernelStats(double[][] l1, double[][] l2, double[][] std, double[]
             max[i] = Transforms.abs(w, true).max(1).toDoubleVector();
         }
         return new KernelStats(l1, l2, std, max);
+    }
+
+    /** Statistics of the compressible layers of {@code model} (read through {@link LayerWeights}, not modified). */
+    public static KernelStats of(Model model) {
+        return of(NetworkSpecs.layers(model).stream().map(LayerWeights::read).toList());
     }
 
     /** Equal statistics for every kernel: for when the weights are unknown. */
