@@ -13,12 +13,18 @@ import java.util.List;
 
 /**
  * Makes a plan meet a {@link Budget} by compressing the least sensitive parts first. The moves available are: lower
- * a kernel's weight bits to the next level, then (at the lowest level) raise its sparsity to the next level; lower
- * a layer's activation bits to the next level. The {@code j}-th move of an item with sensitivity {@code s} has the
+ * a kernel's weight bits to the next level, then (at the lowest level) raise its sparsity to the next useful level;
+ * lower a layer's activation bits to the next level. A sparsity level is useful for a layer if, with the whole layer
+ * at the lowest weight bits, it costs strictly less than every smaller level (probed once on the hardware model): a
+ * sparse bitmap costs more than it saves below some sparsity, and hardware that does not skip zeros gains nothing
+ * from them in compute. The {@code j}-th move of an item with sensitivity {@code s} has the
  * priority {@code s*j}, so insensitive kernels take more moves, and every kernel pays more for each further move.
  * All moves, in that order, form one sequence; the projector bisects for the shortest prefix whose plan fits (a plan
  * that fits is returned even where cost is not monotone in the prefix, e.g. a bitmap costing more than it saves).
- * A plan that already fits is returned unchanged. Thread-safe: all working state is per call.
+ * Then, most sensitive items first, moves are given back one at a time while the plan still fits (this undoes
+ * moves that bought nothing on this hardware, e.g. 8 to 7 bits on BitFusion, whose speed-up only changes at 4 and
+ * 2 bits); at most {@code 4 x items} such tries are made. A plan that already fits is returned unchanged.
+ * Thread-safe: all working state is per call.
  */
 public final class BudgetProjector {
 
@@ -31,6 +37,7 @@ public final class BudgetProjector {
     private final int[] weightLevels;
     private final int[] activationLevels;
     private final double[] sparsityLevels;
+    private final double[][] usefulSparsity;
 
     /**
      * @param sensitivity      per layer and kernel, positive: larger means compressed later
@@ -57,6 +64,7 @@ public final class BudgetProjector {
             throw new IllegalArgumentException("hardware " + hardware.name() + " does not model " + budget.resource()
                     + "; it models " + hardware.resources() + ", found budget " + budget.toText());
         }
+        this.usefulSparsity = probeSparsity();
         checkFeasible();
     }
 
@@ -76,9 +84,40 @@ public final class BudgetProjector {
         }
     }
 
-    /** Every kernel at the lowest weight bits and highest sparsity, every layer at the lowest activation bits. */
+    /** Per layer, the sparsity levels that lower the budgeted cost of a layer at the lowest weight bits. */
+    private double[][] probeSparsity() {
+        double[][] useful = new double[spec.size()][];
+        CompressionPlan base = CompressionPlan.uniform(spec, weightLevels[0], Budget.REFERENCE_BITS, 0);
+        for (int i = 0; i < spec.size(); i++) {
+            LayerInfo l = spec.layer(i);
+            double best = layerCost(base, i);
+            double[] keep = new double[sparsityLevels.length];
+            int n = 0;
+            for (double s : sparsityLevels) {
+                if (s == 0) continue;
+                double c = layerCost(base.withLayer(i, LayerPlan.uniform(l.name(), l.kernels(), Budget.REFERENCE_BITS, weightLevels[0], s)), i);
+                if (c < best) {
+                    best = c;
+                    keep[n++] = s;
+                }
+            }
+            useful[i] = Arrays.copyOf(keep, n);
+        }
+        return useful;
+    }
+
+    private double layerCost(CompressionPlan plan, int layer) {
+        return Budget.layerValues(budget.resource(), hardware.cost(spec, plan), spec, plan)[layer];
+    }
+
+    /** Every kernel at the lowest weight bits and its layer's cheapest sparsity, every layer at the lowest activation bits. */
     public CompressionPlan smallestPlan() {
-        return CompressionPlan.uniform(spec, weightLevels[0], activationLevels[0], sparsityLevels[sparsityLevels.length - 1]);
+        List<LayerPlan> layers = new ArrayList<>();
+        for (int i = 0; i < spec.size(); i++) {
+            double[] u = usefulSparsity[i];
+            layers.add(LayerPlan.uniform(spec.layer(i).name(), spec.layer(i).kernels(), activationLevels[0], weightLevels[0], u.length == 0 ? 0 : u[u.length - 1]));
+        }
+        return CompressionPlan.of(spec, layers);
     }
 
     public Budget budget() {
@@ -102,17 +141,32 @@ public final class BudgetProjector {
         Moves moves = new Moves(plan);
         int lo = 0;
         int hi = moves.size();
-        CompressionPlan best = moves.apply(hi);
-        if (!fits(best)) throw new IllegalStateException("budget " + budget.toText() + " not met after every move; the feasibility check should have refused it");
+        if (!fits(moves.plan(moves.counts(hi)))) {
+            throw new IllegalStateException("budget " + budget.toText() + " not met after every move; the feasibility check should have refused it");
+        }
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
-            CompressionPlan p = moves.apply(mid);
-            if (fits(p)) {
-                hi = mid;
+            if (fits(moves.plan(moves.counts(mid)))) hi = mid;
+            else lo = mid;
+        }
+        return giveBack(moves, moves.counts(hi));
+    }
+
+    /** Undoes moves, most sensitive items first, while the plan keeps fitting. */
+    private CompressionPlan giveBack(Moves moves, int[] count) {
+        CompressionPlan best = moves.plan(count);
+        int tries = 4 * count.length;
+        for (int it : moves.bySensitivityDescending()) {
+            while (count[it] > 0 && tries-- > 0) {
+                count[it]--;
+                CompressionPlan p = moves.plan(count);
+                if (!fits(p)) {
+                    count[it]++;
+                    break;
+                }
                 best = p;
-            } else {
-                lo = mid;
             }
+            if (tries <= 0) break;
         }
         return best;
     }
@@ -144,7 +198,7 @@ public final class BudgetProjector {
                     itemLayer[id] = i;
                     itemKernel[id] = k;
                     bitMoves[id] = below(weightLevels, p.weightBits(k));
-                    spMoves[id] = above(sparsityLevels, p.sparsity(k));
+                    spMoves[id] = above(usefulSparsity[i], p.sparsity(k));
                 }
                 itemLayer[id] = i;
                 itemKernel[id] = -1;
@@ -182,9 +236,23 @@ public final class BudgetProjector {
             return moveItem.length;
         }
 
-        CompressionPlan apply(int prefix) {
+        /** Moves per item in the first {@code prefix} moves. */
+        int[] counts(int prefix) {
             int[] count = new int[itemLayer.length];
             for (int i = 0; i < prefix; i++) count[moveItem[i]]++;
+            return count;
+        }
+
+        /** Item ids, most sensitive first. */
+        List<Integer> bySensitivityDescending() {
+            List<Integer> ids = new ArrayList<>(itemLayer.length);
+            for (int i = 0; i < itemLayer.length; i++) ids.add(i);
+            ids.sort((a, b) -> Double.compare(sensitivity(b), sensitivity(a)));
+            return ids;
+        }
+
+        /** The start plan after {@code count[i]} moves of each item {@code i}. */
+        CompressionPlan plan(int[] count) {
             List<LayerPlan> layers = new ArrayList<>(spec.size());
             for (int i = 0; i < spec.size(); i++) layers.add(layer(i, count));
             return new CompressionPlan(start.schemaVersion(), start.network(), layers);
@@ -200,7 +268,7 @@ public final class BudgetProjector {
                 if (c == 0) continue;
                 int nb = bitMoves[itemIndex[i][k]];
                 bits[k] = stepDown(weightLevels, bits[k], Math.min(c, nb));
-                if (c > nb) sp[k] = stepUp(sparsityLevels, sp[k], c - nb);
+                if (c > nb) sp[k] = stepUp(usefulSparsity[i], sp[k], c - nb);
             }
             int actItem = itemIndex[i].length == 0 ? -1 : itemIndex[i][l.kernels() - 1] + 1;
             int act = stepDown(activationLevels, p.activationBits(), count[actItem]);
