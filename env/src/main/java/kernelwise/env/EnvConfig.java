@@ -74,7 +74,7 @@ public record EnvConfig(String hardware, String hardwareParams, Budget budget, R
         List<Double> sparsity = new ArrayList<>();
         for (int i = 0; i <= 19; i++) sparsity.add(i / 20.0);
         return new EnvConfig("bitfusion", null, Budget.parse("latency=0.5"), RewardMode.RESOURCE_CONSTRAINED, 0.01, true,
-                IntStream.rangeClosed(1, 8).boxed().toList(), IntStream.rangeClosed(2, 8).boxed().toList(), sparsity, 0, 0, 256);
+                IntStream.rangeClosed(1, 8).boxed().toList(), IntStream.rangeClosed(2, 8).boxed().toList(), sparsity, 0, 0, 1000);
     }
 
     public EnvConfig withHardware(String name, String paramsFile) {
