@@ -157,7 +157,20 @@ public final class ActorCritic {
         INDArray minusOne = Nd4j.valueArrayOf(new long[]{b, 1}, -1.0 / b, DataType.FLOAT); // d(-mean Q)/dQ
         INDArray inputGrad = critic.backpropGradient(minusOne, NO_WS).getSecond();
         INDArray dAction = inputGrad.get(NDArrayIndex.all(), NDArrayIndex.interval(obsSize, obsSize + actSize)).dup();
+        invertAtBounds(dAction, mu);
         apply(actor, actor.backpropGradient(dAction, NO_WS).getFirst());
+    }
+
+    /**
+     * Hausknecht and Stone's inverting gradients for bounded actions: a step that raises an action is scaled by its
+     * room to the upper bound {@code 1 - a}, one that lowers it by its room {@code a} to the lower bound. The actor
+     * then approaches a bound smoothly instead of saturating its sigmoid, where it would stop learning.
+     * {@code grad} is the gradient of the loss (-Q): negative entries raise the action.
+     */
+    private static void invertAtBounds(INDArray grad, INDArray action) {
+        INDArray raise = grad.lt(0).castTo(grad.dataType());
+        INDArray room = action.rsub(1.0).muli(raise).addi(action.mul(raise.rsub(1.0)));
+        grad.muli(room);
     }
 
     /** A training-mode forward pass that keeps every layer's input, as {@code backpropGradient} needs. */

@@ -42,7 +42,7 @@ class ActorCriticTest {
         Rng rng = new Rng(3);
         double[] s = new double[2];
         double[] a = new double[2];
-        for (int episode = 0; episode < 150; episode++) {
+        for (int episode = 0; episode < 100; episode++) {
             for (int k = 0; k < 32; k++) {
                 s[0] = rng.nextDouble();
                 s[1] = rng.nextDouble();
