@@ -13,6 +13,9 @@ import java.nio.file.NoSuchFileException;
         description = "Kernel-wise quantization and pruning of DeepLearning4J networks by hierarchical deep-RL search.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DataCommand.class,
+                TrainCommand.class,
+                ModelsCommand.class,
         })
 public final class Main implements Runnable {
 
