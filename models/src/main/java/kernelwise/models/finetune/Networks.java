@@ -33,6 +33,14 @@ public final class Networks {
         throw unsupported(model);
     }
 
+    /** Sets a fixed learning rate for every layer (replacing any schedule), e.g. before fine-tuning. */
+    public static void setLearningRate(Model model, double learningRate) {
+        if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be positive, found " + learningRate);
+        if (model instanceof MultiLayerNetwork net) net.setLearningRate(learningRate);
+        else if (model instanceof ComputationGraph graph) graph.setLearningRate(learningRate);
+        else throw unsupported(model);
+    }
+
     /** A copy of the network's current training listeners. */
     public static java.util.List<org.deeplearning4j.optimize.api.TrainingListener> listeners(Model model) {
         java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> l;

@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
                 DataCommand.class,
                 TrainCommand.class,
                 ModelsCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
 
