@@ -26,7 +26,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,8 +99,8 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         for (String m : methods) {
             if (!FinetuneMethods.NAMES.contains(m)) throw CliException.usage("unknown method '" + m + "' (known: " + FinetuneMethods.NAMES + ")");
         }
-        DataSplits data = CliData.load(dataset);
         Model teacher = ModelStore.inResults(Folders.results()).load(model, dataset).network();
+        DataSplits data = CliData.load(dataset);
         double floatAccuracy = Networks.accuracy(teacher, data.test(), 1000);
         Map<String, CompressionPlan> plans = plans(teacher);
         Path dir = out != null ? out : Folders.results().resolve("bench");
