@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
     List<Path> planFiles = new ArrayList<>();
 
     @Option(names = "--builtin", paramLabel = "NAME", split = ",", defaultValue = "uniform4-90,tiny",
-            description = "built-in plans: uniform4-90 (4 bits, 90%% sparse), tiny (aimed at >= 300x) (default: ${DEFAULT-VALUE})")
+            description = "built-in plans: uniform4-90 (4 bits, 90%% sparse), tiny (aimed at >= 300x, hidden layers at 2 bits), tiny1 (the same at 1 bit), none (default: ${DEFAULT-VALUE})")
     List<String> builtins;
 
     @Option(names = "--methods", paramLabel = "M", split = ",", defaultValue = "qat,admm,slr,autoprune,bnn",
@@ -153,15 +154,16 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         for (String b : builtins) {
             switch (b) {
                 case "uniform4-90" -> plans.put(b, BenchPlans.uniform4bit90(spec));
-                case "tiny" -> {
+                case "tiny", "tiny1" -> {
                     if (tiny.size() != 3) throw CliException.usage("--tiny needs 3 values, found " + tiny.size());
-                    plans.put(b, BenchPlans.tiny(teacher, tiny.get(0), tiny.get(1), tiny.get(2)));
+                    plans.put(b, BenchPlans.tiny(teacher, b.equals("tiny") ? 2 : 1, tiny.get(0), tiny.get(1), tiny.get(2)));
                 }
                 case "none", "" -> { }
-                default -> throw CliException.usage("unknown built-in plan '" + b + "' (known: uniform4-90, tiny, none)");
+                default -> throw CliException.usage("unknown built-in plan '" + b + "' (known: uniform4-90, tiny, tiny1, none)");
             }
         }
         for (Path f : planFiles) {
+            if (!Files.exists(f)) throw new java.nio.file.NoSuchFileException(f.toString());
             CompressionPlan p = CompressionPlan.read(f);
             p.checkAgainst(spec);
             plans.put(f.getFileName().toString().replaceFirst("\\.json$", ""), p);

@@ -32,10 +32,11 @@ final class BenchPlans {
     /**
      * A plan aimed at >= 300x storage: per layer kind its bits and sparsity, and in the widest dense layer the
      * {@code removedFraction} of its kernels with the smallest weight norms removed. Conv layers: the first at 3 bits
-     * 50%, the others at 2 bits {@code convSparsity}; dense hidden layers at 2 bits {@code denseSparsity};
+     * 50%, the others at {@code hiddenBits} and {@code convSparsity}; dense hidden layers at {@code hiddenBits} and
+     * {@code denseSparsity};
      * the output layer at 3 bits 90%.
      */
-    static CompressionPlan tiny(Model model, double convSparsity, double denseSparsity, double removedFraction) {
+    static CompressionPlan tiny(Model model, int hiddenBits, double convSparsity, double denseSparsity, double removedFraction) {
         List<CompressibleLayer> layers = NetworkSpecs.layers(model);
         NetworkSpec spec = new NetworkSpec(layers.stream().map(CompressibleLayer::info).toList());
         int widest = widestDense(spec);
@@ -45,11 +46,11 @@ final class BenchPlans {
             LayerPlan p;
             if (l.kind() == LayerKind.CONV) {
                 p = l.index() == 0 ? LayerPlan.uniform(l.name(), l.kernels(), ACTIVATION_BITS, 3, 0.5)
-                        : LayerPlan.uniform(l.name(), l.kernels(), ACTIVATION_BITS, 2, convSparsity);
+                        : LayerPlan.uniform(l.name(), l.kernels(), ACTIVATION_BITS, hiddenBits, convSparsity);
             } else if (l.kind() == LayerKind.OUTPUT) {
                 p = LayerPlan.uniform(l.name(), l.kernels(), ACTIVATION_BITS, 3, 0.9);
             } else {
-                p = LayerPlan.uniform(l.name(), l.kernels(), ACTIVATION_BITS, 2, denseSparsity);
+                p = LayerPlan.uniform(l.name(), l.kernels(), ACTIVATION_BITS, hiddenBits, denseSparsity);
                 if (l.index() == widest) p = removeWeakest(p, LayerWeights.read(c), removedFraction);
             }
             plans.add(p);
