@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
                 ModelsCommand.class,
                 SearchCommand.class, ResumeCommand.class, RunsCommand.class, ShowCommand.class,
                 ExportCommand.class, ReportCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
 
