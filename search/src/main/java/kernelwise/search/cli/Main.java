@@ -13,6 +13,12 @@ import java.nio.file.NoSuchFileException;
         description = "Kernel-wise quantization and pruning of DeepLearning4J networks by hierarchical deep-RL search.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DataCommand.class,
+                TrainCommand.class,
+                ModelsCommand.class,
+                SearchCommand.class, ResumeCommand.class, RunsCommand.class, ShowCommand.class,
+                ExportCommand.class, ReportCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,28 @@
+package kernelwise.models.finetune;
+
+/**
+ * Settings of {@link AdmmMethod}.
+ *
+ * @param epochs        epochs of penalised training (the ADMM phase)
+ * @param retrainEpochs epochs of masked quantization-aware retraining after the hard projection
+ * @param updateEvery   iterations between updates of Z and U
+ * @param rho           initial penalty weight
+ * @param rhoGrowth     factor applied to rho after every epoch (>= 1)
+ * @param rhoMax        cap on rho
+ */
+public record AdmmConfig(int epochs, int retrainEpochs, int updateEvery, double rho, double rhoGrowth, double rhoMax) {
+
+    public AdmmConfig {
+        if (epochs < 1) throw new IllegalArgumentException("epochs must be positive, found " + epochs);
+        if (retrainEpochs < 0) throw new IllegalArgumentException("retrainEpochs must be >= 0, found " + retrainEpochs);
+        if (updateEvery < 1) throw new IllegalArgumentException("updateEvery must be positive, found " + updateEvery);
+        if (!(rho > 0)) throw new IllegalArgumentException("rho must be positive, found " + rho);
+        if (!(rhoGrowth >= 1)) throw new IllegalArgumentException("rhoGrowth must be >= 1, found " + rhoGrowth);
+        if (!(rhoMax >= rho)) throw new IllegalArgumentException("rhoMax must be >= rho (" + rho + "), found " + rhoMax);
+    }
+
+    /** Defaults for LeNet-5 on MNIST with Adam 1e-3 and minibatches of 64. */
+    public AdmmConfig() {
+        this(3, 1, 200, 5e-3, 3.0, 1.0);
+    }
+}
