@@ -19,7 +19,7 @@ class DqnAgentTest {
 
     private static AgentConfig config() {
         AgentConfig d = new AgentConfig();
-        DqnConfig dqn = new DqnConfig(16, 1, 1e-3, 8, 500, 10, 0.99, 40, 0.1, 8, 1.0, 100);
+        DqnConfig dqn = new DqnConfig(16, 1, 1e-3, 8, 500, 10, 0.99, 40, 0.1, 8, 1.0, 100, 3);
         return new AgentConfig(d.high(), d.low(), d.extrinsicShare(), d.relabelGoals(), d.randomKernelSigma(), d.evolution(), dqn);
     }
 
