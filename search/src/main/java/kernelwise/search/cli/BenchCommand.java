@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks that write their tables to results/bench/.",
         subcommands = {
                 BenchFinetuneCommand.class,
+                BenchAgentsCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
