@@ -15,7 +15,8 @@ import kernelwise.agents.dqn.DqnConfig;
  * @param extrinsicShare    share of the (baseline-normalised) extrinsic episode reward added to every LOW reward, in [0,1]
  * @param relabelGoals      HIRO-style correction: store each HIGH transition with the goal its layer's kernels
  *                          actually achieved (mean kernel actions) instead of the goal asked for
- * @param randomKernelSigma the random agent's kernel actions: truncated normal around the layer's goal with this width
+ * @param randomKernelSigma kernel actions drawn around the layer's goal (truncated normal of this width): the random
+ *                          agent's, and the hierarchical agent's during its warm-up
  * @param evolution         the evolutionary baseline
  * @param dqn               the RL4J DQN baseline
  */

@@ -102,7 +102,7 @@ abstract class DdpgAgentBase implements Agent {
                 if (low == null) throw new IllegalStateException(name + " got a LOW step from an env with kernelSteps() false");
                 input = lowInput(obs, goal);
                 action = new double[2];
-                low.explore(input, action, episode, rng);
+                low.exploreAround(input, action, episode, rng, goal, cfg.randomKernelSigma());
             }
             t = System.nanoTime();
             sr = env.step(action);

@@ -54,6 +54,19 @@ public final class DdpgLevel {
         for (int i = 0; i < out.length; i++) out[i] = rng.truncatedNormal(out[i], sigma, 0.0, 1.0);
     }
 
+    /**
+     * As {@link #explore}, but warm-up actions are truncated normals of width {@code sigma} around {@code centre}
+     * instead of uniform (the kernel level warms up around its layer's goal, so warm-up plans follow the goals
+     * the layer level picked and both levels learn from them).
+     */
+    public void exploreAround(double[] obs, double[] out, long episode, Rng rng, double[] centre, double sigma) {
+        if (!warmup(episode)) {
+            explore(obs, out, episode, rng);
+            return;
+        }
+        for (int i = 0; i < out.length; i++) out[i] = rng.truncatedNormal(centre[i], sigma, 0.0, 1.0);
+    }
+
     /** The configured gradient steps after {@code episode}, if its warm-up is over. Returns the critic loss or NaN. */
     public double learn(long episode, double baseline, Rng rng) {
         if (episode + 1 < cfg.warmupEpisodes()) return Double.NaN;

@@ -72,10 +72,13 @@ public final class ReplayBuffer {
         size = Math.min(size + 1, capacity);
     }
 
-    /** The action of the transition {@code back} steps before the newest (0 = newest); for relabelling. */
-    public void setAction(int back, double[] a) {
+    /** The stored action of the transition {@code back} steps before the newest (0 = newest), as floats widened. */
+    public double[] action(int back) {
+        if (back < 0 || back >= size) throw new IllegalArgumentException("back must be in [0," + size + "), found " + back);
         int i = Math.floorMod(head - 1 - back, capacity);
-        for (int j = 0; j < actSize; j++) act[i * actSize + j] = (float) a[j];
+        double[] a = new double[actSize];
+        for (int j = 0; j < actSize; j++) a[j] = act[i * actSize + j];
+        return a;
     }
 
     /** Fills a sampled batch (arrays sized for {@code batch.size()} rows) with rewards less {@code baseline}. */

@@ -15,10 +15,12 @@ package kernelwise.agents.dqn;
  * @param warmupSteps     steps of random actions before learning
  * @param rewardFactor    RL4J's reward scaling
  * @param maxEpisodeSteps RL4J's cap on one episode's steps
+ * @param sparsityChoices sparsity levels the discrete view offers (evenly spaced among the env's), with every
+ *                        weight-bit level: the action space has {@code weightLevels * sparsityChoices} actions
  */
 public record DqnConfig(int hidden, int layers, double learningRate, int batchSize, int replayCapacity,
                         int targetUpdate, double gamma, int epsilonSteps, double minEpsilon, int warmupSteps,
-                        double rewardFactor, int maxEpisodeSteps) {
+                        double rewardFactor, int maxEpisodeSteps, int sparsityChoices) {
 
     public DqnConfig {
         if (hidden <= 0) throw new IllegalArgumentException("hidden must be positive, found " + hidden);
@@ -33,9 +35,10 @@ public record DqnConfig(int hidden, int layers, double learningRate, int batchSi
         if (warmupSteps < 0) throw new IllegalArgumentException("warmupSteps must be >= 0, found " + warmupSteps);
         if (!(rewardFactor > 0)) throw new IllegalArgumentException("rewardFactor must be positive, found " + rewardFactor);
         if (maxEpisodeSteps <= 0) throw new IllegalArgumentException("maxEpisodeSteps must be positive, found " + maxEpisodeSteps);
+        if (sparsityChoices <= 0) throw new IllegalArgumentException("sparsityChoices must be positive, found " + sparsityChoices);
     }
 
     public static DqnConfig defaults() {
-        return new DqnConfig(64, 2, 1e-3, 32, 10_000, 100, 0.99, 2_000, 0.05, 64, 1.0, 10_000);
+        return new DqnConfig(64, 2, 1e-3, 32, 10_000, 100, 0.99, 2_000, 0.05, 64, 1.0, 10_000, 5);
     }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 BenchEvalCommand.class,
                 BenchFinetuneCommand.class,
+                BenchAgentsCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
