@@ -60,7 +60,15 @@ public final class SearchLoop {
             throw new IllegalArgumentException("run '" + config.run() + "' already exists in " + store.file()
                     + "; continue it with 'resume " + config.run() + "' or pick another --run");
         }
-        try (RunParts parts = factory.build(config)) {
+        Path log = RunOutputs.runDir(results, config.run()).resolve("search.log");
+        RunParts parts;
+        try (AutoCloseable ignored = RunLogging.attach(log)) {
+            parts = factory.build(config);
+        } catch (Exception e) {
+            removeEmptyRunFolder(log);
+            throw e;
+        }
+        try (parts) {
             store.createRun(new RunInfo(config.run(), config.toJson(), provenance(config, parts), System.currentTimeMillis()),
                     config.episodes());
             return play(config, parts);
@@ -82,7 +90,11 @@ public final class SearchLoop {
             }
             store.setTarget(run, episodes.getAsLong());
         }
-        try (RunParts parts = factory.build(config)) {
+        RunParts parts;
+        try (AutoCloseable ignored = RunLogging.attach(RunOutputs.runDir(results, run).resolve("search.log"))) {
+            parts = factory.build(config);
+        }
+        try (parts) {
             return play(config, parts);
         }
     }
@@ -119,7 +131,7 @@ public final class SearchLoop {
         RunProgress next = store.appendEpisode(config.run(), rec, state);
         log.info("episode {}: reward {} accuracy {} relative cost {} ({} s, commit {} ms{})", index, fmt(rec.scores().reward()),
                 fmt(rec.scores().accuracy()), fmt(rec.scores().relativeCost()), fmt(rec.wallSeconds()),
-                Math.round(store.lastCommitSeconds() * 1000), state == null ? "" : ", checkpoint " + state.length + " bytes");
+                Math.round(store.lastCommitSeconds() * 1000), state == null ? "" : ", checkpoint " + state.length + " bytes, " + store.lastCheckpointBytesWritten() + " rewritten");
         listener.episode(rec, next, store.lastCommitSeconds());
         return next;
     }
@@ -140,6 +152,16 @@ public final class SearchLoop {
                         + " outcome than the stored one (the agent or env is not deterministic)");
             }
             log.info("run {}: replayed episode {} (identical to the stored one)", run, i);
+        }
+    }
+
+    /** After a failed start: the run's log and, if nothing else is in it, its folder go. */
+    private static void removeEmptyRunFolder(Path log) throws IOException {
+        Files.deleteIfExists(log);
+        try {
+            Files.deleteIfExists(log.getParent());
+        } catch (java.nio.file.DirectoryNotEmptyException keep) {
+            // the folder holds other files (e.g. from an earlier run of that name): leave it
         }
     }
 

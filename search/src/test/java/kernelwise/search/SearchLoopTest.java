@@ -78,6 +78,7 @@ class SearchLoopTest {
             SearchConfig bad = new SearchConfig("b", "resnet999", "mnist", "random", "toy", "latency=0.4", "resource-constrained", 0.01, 2, 5, 100, 1, null, null);
             assertThrows(IllegalArgumentException.class, () -> loop.start(bad));
             assertEquals(List.of("a"), store.runNames());
+            assertFalse(Files.exists(dir.resolve("b")), "a failed start leaves no run folder");
             assertThrows(IllegalArgumentException.class, () -> loop.start(toy("a", 3, 1)), "an existing name is refused");
             assertEquals(2, store.progress("a").targetEpisodes());
         }
