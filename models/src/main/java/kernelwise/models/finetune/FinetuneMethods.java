@@ -8,6 +8,9 @@ public final class FinetuneMethods {
     /** The names {@link #create} accepts. */
     public static final List<String> NAMES = List.of("qat", "admm", "slr", "autoprune", "bnn");
 
+    /** Multiplier updates per epoch of ADMM and SLR. */
+    static final int UPDATES_PER_EPOCH = 4;
+
     private FinetuneMethods() {
     }
 
@@ -18,19 +21,22 @@ public final class FinetuneMethods {
      * @param epochs        epochs of the method's own phase (ignored by {@code qat}; {@code bnn} gives
      *                      {@code epochs / 2} to binarizing and the rest to gradual pruning)
      * @param retrainEpochs epochs of masked quantization-aware retraining at the end
+     * @param batchesPerEpoch minibatches per training epoch (ADMM and SLR update their multipliers 4 times an epoch)
      */
-    public static FinetuneMethod create(String name, int epochs, int retrainEpochs) {
+    public static FinetuneMethod create(String name, int epochs, int retrainEpochs, int batchesPerEpoch) {
+        if (batchesPerEpoch < 1) throw new IllegalArgumentException("batchesPerEpoch must be positive, found " + batchesPerEpoch);
         if (epochs < 1) throw new IllegalArgumentException("epochs must be positive, found " + epochs);
         return switch (name) {
             case "qat" -> new ProjectThenRetrainMethod(retrainEpochs);
             case "admm" -> {
                 AdmmConfig d = new AdmmConfig();
-                yield new AdmmMethod(new AdmmConfig(epochs, retrainEpochs, d.updateEvery(), d.rho(), d.rhoGrowth(), d.rhoMax()));
+                yield new AdmmMethod(new AdmmConfig(epochs, retrainEpochs, d.updateEvery(), d.rho(), d.rhoGrowth(), d.rhoMax())
+                        .scaledTo(batchesPerEpoch, UPDATES_PER_EPOCH));
             }
             case "slr" -> {
                 SlrConfig d = new SlrConfig();
                 yield new SlrMethod(new SlrConfig(epochs, retrainEpochs, d.updateEvery(), d.rho(), d.rhoGrowth(), d.rhoMax(),
-                        d.step0(), d.m(), d.r(), d.probeSize()));
+                        d.step0(), d.m(), d.r(), d.probeSize()).scaledTo(batchesPerEpoch, UPDATES_PER_EPOCH));
             }
             case "autoprune" -> {
                 AutoPruneConfig d = new AutoPruneConfig();

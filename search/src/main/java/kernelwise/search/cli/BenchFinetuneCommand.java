@@ -85,7 +85,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
     @Option(names = "--distill", paramLabel = "ALPHA", defaultValue = "0", description = "weight of the float teacher's soft labels (0: off)")
     double distill;
 
-    @Option(names = "--tiny", paramLabel = "CONV,DENSE,REMOVED", split = ",", defaultValue = "0.97,0.99,0.6",
+    @Option(names = "--tiny", paramLabel = "CONV,DENSE,REMOVED", split = ",", defaultValue = "0.97,0.985,0.8",
             description = "the tiny plan's conv sparsity, dense sparsity, fraction of the widest dense layer's kernels removed (default: ${DEFAULT-VALUE})")
     List<Double> tiny;
 
@@ -126,8 +126,8 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
             throws IOException {
         Model student = Networks.copy(teacher);
         Networks.setLearningRate(student, lr);
-        FinetuneMethod method = FinetuneMethods.create(methodName, epochs, retrainEpochs);
         Batches train = Batches.shuffled(trainSplit(data), batch, seed);
+        FinetuneMethod method = FinetuneMethods.create(methodName, epochs, retrainEpochs, train.batchesPerPass());
         if (distill > 0) train.setPreProcessor(new Distillation(teacher, distill, 2.0));
         long t0 = System.nanoTime();
         MethodResult result = method.run(student, plan, new TrainingData(train, data.validation()), FinetuneListener.NONE);
