@@ -20,7 +20,7 @@ final class Summaries {
         out.printf(Locale.ROOT, "run %s: %d of %d episodes, %.1f min of search%n", run, p.episodesDone(), p.targetEpisodes(), p.searchSeconds() / 60);
         if (p.bestScores() != null) out.println("best (episode " + p.bestEpisode() + "): " + scores(p.bestScores()));
         out.println("files: " + results.resolve(run) + "/ (best-plan.json, summary.json, episodes.csv, search.log)");
-        out.println("next: kernelwise report " + run + "   |   kernelwise export " + run + " --best --out plan.json");
+        out.println("next: kernelwise report " + run + "   |   kernelwise export " + run + " --best --out plan.json, then kernelwise finetune --plan plan.json");
         out.flush();
     }
 
