@@ -84,6 +84,22 @@ class SearchLoopTest {
         }
     }
 
+    @Test
+    void givenAnotherModelThanTheRunStartedWith_whenResumed_thenRefusedAndNothingChanges() throws Exception {
+        try (RunStore store = RunStore.open(dir.resolve("k.db"))) {
+            new SearchLoop(store, dir, new ToyRunFactory(), QUIET).start(toy("a", 3, 1));
+            RunFactory retrained = config -> {
+                RunParts p = new ToyRunFactory().build(config);
+                return new RunParts(p.env(), p.agent(), java.util.Map.of("modelSha256", "another"));
+            };
+            RunMismatchException e = assertThrows(RunMismatchException.class,
+                    () -> new SearchLoop(store, dir, retrained, QUIET).resume("a", OptionalLong.of(5)));
+            assertTrue(e.getMessage().contains("started on another model"), e.getMessage());
+            assertEquals(3, store.progress("a").episodesDone());
+            assertEquals(3, store.progress("a").targetEpisodes());
+        }
+    }
+
     /** The same parts, except that scoring episode {@code n} throws, as a crash would stop the run. */
     static RunParts crashAt(int n, RunParts parts) {
         HierarchicalEnv env = parts.env();

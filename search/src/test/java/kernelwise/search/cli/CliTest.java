@@ -64,6 +64,7 @@ class CliTest {
         JsonNode list = new ObjectMapper().readTree(run("runs", "--json").out());
         assertEquals("r1", list.at("/runs/0/name").asText());
         assertTrue(run("show", "r1").out().contains("best (episode "));
+        assertTrue(run("show").out().startsWith("run r1 "), "without a name: the run started last");
     }
 
     @Test
