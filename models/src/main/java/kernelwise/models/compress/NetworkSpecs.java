@@ -143,6 +143,7 @@ public final class NetworkSpecs {
     }
 
     private static InputType inferInput(InputPreProcessor pre, org.deeplearning4j.nn.conf.layers.Layer first, String where) {
+        if (pre instanceof FakeQuantPreProcessor fq) pre = fq.inner();
         if (pre instanceof FeedForwardToCnnPreProcessor p) {
             return InputType.convolutionalFlat(p.getInputHeight(), p.getInputWidth(), p.getNumChannels());
         }

@@ -16,6 +16,9 @@ import java.nio.file.NoSuchFileException;
                 DataCommand.class,
                 TrainCommand.class,
                 ModelsCommand.class,
+                FinetuneCommand.class,
+                EvaluateCommand.class,
+                ExportModelCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Runnable {

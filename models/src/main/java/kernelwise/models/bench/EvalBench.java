@@ -1,0 +1,138 @@
+package kernelwise.models.bench;
+
+import kernelwise.models.compress.FastPlanScorer;
+import kernelwise.models.compress.PlanScore;
+import kernelwise.models.plan.CompressionPlan;
+import kernelwise.models.plan.LayerInfo;
+import kernelwise.models.plan.NetworkSpec;
+import kernelwise.models.zoo.Models;
+import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Measures plan-scoring throughput against the GEMM rate ND4J reaches on the same machine in the same run.
+ * <p>
+ * Figures: images/s of {@link FastPlanScorer#score} (projection of every kernel, activation quantization and the
+ * forward pass over the whole split), the GFLOP/s that represents (dense FLOPs of the network, 2 per MAC), and two
+ * GEMM references measured right after: the <em>matched</em> GEMMs (one {@code mmul} per compressible layer with
+ * that layer's im2col shape {@code [batch*outH*outW, fanIn] x [fanIn, kernels]} at the scorer's batch size, i.e.
+ * exactly the multiply work of a forward pass) and a single square-ish {@code mmul} of the largest layer's size.
+ * The ratio to the matched GEMMs is the headline figure: it says how much of the forward pass's time is spent
+ * outside matrix multiplication. DL4J's {@code output()} on the same split is timed as the baseline.
+ */
+public final class EvalBench {
+    private static final Logger log = LoggerFactory.getLogger(EvalBench.class);
+
+    /**
+     * @param images             images scored per pass
+     * @param repeats            timed passes (best one reported)
+     * @param batchSize          images per forward batch
+     * @param scoreSeconds       best wall time of one {@code score(plan)} over the split
+     * @param dl4jSeconds        best wall time of DL4J {@code output()} over the split (batches of the same size)
+     * @param flopsPerImage      dense FLOPs per image of the compressible layers (2 per MAC)
+     * @param matchedGemmSeconds best wall time of the matched GEMMs for the whole split
+     * @param squareGemmGflops   GFLOP/s of one large mmul of the largest layer's shape
+     * @param accuracy           the plan's accuracy on the split
+     */
+    public record Result(String model, String plan, int images, int repeats, int batchSize, double scoreSeconds, double dl4jSeconds,
+                         long flopsPerImage, double matchedGemmSeconds, double squareGemmGflops, double accuracy) {
+        public double imagesPerSecond() {
+            return images / scoreSeconds;
+        }
+
+        public double achievedGflops() {
+            return flopsPerImage * (double) images / scoreSeconds / 1e9;
+        }
+
+        public double matchedGemmGflops() {
+            return flopsPerImage * (double) images / matchedGemmSeconds / 1e9;
+        }
+
+        public double ratio() {
+            return achievedGflops() / matchedGemmGflops();
+        }
+
+        public double ratioToSquareGemm() {
+            return achievedGflops() / squareGemmGflops;
+        }
+
+        public double dl4jRatio() {
+            return flopsPerImage * (double) images / dl4jSeconds / 1e9 / matchedGemmGflops();
+        }
+    }
+
+    private EvalBench() {
+    }
+
+    /** Runs the benchmark of {@code model} scoring {@code plan} on {@code eval} ({@code calibration} for ranges). */
+    public static Result run(String name, Model model, DataSet eval, DataSet calibration, CompressionPlan plan, int batchSize, int repeats) {
+        FastPlanScorer scorer = new FastPlanScorer(model, eval, FastPlanScorer.calibrate(model, calibration), batchSize);
+        NetworkSpec spec = scorer.spec();
+        PlanScore warm = scorer.score(plan);
+        double best = Double.MAX_VALUE;
+        for (int r = 0; r < repeats; r++) best = Math.min(best, scorer.score(plan).seconds());
+        double dl4j = dl4jSeconds(model, eval, batchSize, repeats);
+        double gemm = matchedGemmSeconds(spec, eval.numExamples(), batchSize, repeats);
+        double square = squareGemmGflops(spec, batchSize, repeats);
+        long flops = 2 * spec.totalMacs();
+        log.info("score {} s, dl4j {} s, matched gemm {} s, square gemm {} GFLOP/s", best, dl4j, gemm, square);
+        return new Result(name, describe(plan), eval.numExamples(), repeats, batchSize, best, dl4j, flops, gemm, square, warm.accuracy());
+    }
+
+    private static String describe(CompressionPlan plan) {
+        var l = plan.layer(0);
+        return String.format("uniform? w%.1f bits, a%d bits, sparsity %.2f (first layer)", l.meanWeightBits(), l.activationBits(), l.meanSparsity());
+    }
+
+    private static double dl4jSeconds(Model model, DataSet eval, int batchSize, int repeats) {
+        int n = eval.numExamples();
+        double best = Double.MAX_VALUE;
+        for (int r = 0; r <= repeats; r++) {
+            long t = System.nanoTime();
+            for (int from = 0; from < n; from += batchSize) {
+                Models.output(model, eval.getFeatures().get(NDArrayIndex.interval(from, Math.min(n, from + batchSize)), NDArrayIndex.all()));
+            }
+            if (r > 0) best = Math.min(best, (System.nanoTime() - t) / 1e9);
+        }
+        return best;
+    }
+
+    private static double matchedGemmSeconds(NetworkSpec spec, int images, int batchSize, int repeats) {
+        List<INDArray[]> gemms = new ArrayList<>();
+        for (LayerInfo l : spec.layers()) {
+            long rows = (long) batchSize * l.outputPositions();
+            gemms.add(new INDArray[]{Nd4j.rand(DataType.FLOAT, rows, l.fanIn()), Nd4j.rand(DataType.FLOAT, l.fanIn(), l.kernels()),
+                    Nd4j.createUninitialized(DataType.FLOAT, rows, l.kernels())});
+        }
+        int batches = (images + batchSize - 1) / batchSize;
+        double best = Double.MAX_VALUE;
+        for (int r = 0; r <= repeats; r++) {
+            long t = System.nanoTime();
+            for (int b = 0; b < batches; b++) for (INDArray[] g : gemms) g[0].mmul(g[1], g[2]);
+            if (r > 0) best = Math.min(best, (System.nanoTime() - t) / 1e9);
+        }
+        return best * images / ((double) batches * batchSize);
+    }
+
+    private static double squareGemmGflops(NetworkSpec spec, int batchSize, int repeats) {
+        LayerInfo big = spec.layers().stream().max(java.util.Comparator.comparingLong(LayerInfo::macs)).orElseThrow();
+        int m = 1024, k = Math.max(big.fanIn(), 256), n = Math.max(big.kernels(), 256);
+        INDArray a = Nd4j.rand(DataType.FLOAT, m, k), b = Nd4j.rand(DataType.FLOAT, k, n), c = Nd4j.createUninitialized(DataType.FLOAT, m, n);
+        double best = Double.MAX_VALUE;
+        for (int r = 0; r <= repeats * 3; r++) {
+            long t = System.nanoTime();
+            a.mmul(b, c);
+            if (r > 0) best = Math.min(best, (System.nanoTime() - t) / 1e9);
+        }
+        return 2.0 * m * k * n / best / 1e9;
+    }
+}
