@@ -106,8 +106,10 @@ public final class EvalBench {
     }
 
     private static String describe(CompressionPlan plan) {
-        var l = plan.layer(0);
-        return String.format("uniform? w%.1f bits, a%d bits, sparsity %.2f (first layer)", l.meanWeightBits(), l.activationBits(), l.meanSparsity());
+        double w = plan.layers().stream().mapToDouble(l -> l.meanWeightBits()).average().orElse(0);
+        double a = plan.layers().stream().mapToInt(l -> l.activationBits()).average().orElse(0);
+        double s = plan.layers().stream().mapToDouble(l -> l.meanSparsity()).average().orElse(0);
+        return String.format("mean over layers: weights %.1f bits, activations %.1f bits, sparsity %.2f", w, a, s);
     }
 
     /** Process CPU time of all threads, from the OS (ND4J's native threads included). */
