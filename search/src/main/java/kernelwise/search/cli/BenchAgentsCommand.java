@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code kernelwise bench agents}: the agents side by side on one stored network, hardware model and budget, with
- * the same episode budget and seeds; writes results/bench/agents.md and agents.json.
+ * the same episode budget and seeds; writes results/bench/agents.md and agents.json (or {@code --name}).
  */
 @Command(name = "agents", mixinStandardHelpOptions = true,
         description = {"Run agents with the same episodes and seeds on a stored model under a hardware budget and tabulate",
@@ -79,6 +79,9 @@ public final class BenchAgentsCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/bench)")
     Path out;
 
+    @Option(names = "--name", paramLabel = "STEM", defaultValue = "agents", description = "file stem of the tables (default: ${DEFAULT-VALUE})")
+    String name;
+
     @Option(names = "--json", description = "print the table as one JSON object")
     boolean json;
 
@@ -109,7 +112,7 @@ public final class BenchAgentsCommand implements Callable<Integer> {
             Map<String, Object> settings = settings(kernels);
             if (agentConfig != null) settings.put("agentConfig", agentConfig.toString());
             Path dir = out != null ? out : Folders.results().resolve("bench");
-            BenchAgentsReport.write(dir, settings, rows);
+            BenchAgentsReport.write(dir, name, settings, rows);
             PrintWriter o = spec.commandLine().getOut();
             o.println(json ? BenchAgentsReport.json(settings, rows) : BenchAgentsReport.markdown(settings, rows));
             o.flush();
