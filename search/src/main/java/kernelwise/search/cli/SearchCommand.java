@@ -34,7 +34,7 @@ final class SearchCommand implements Callable<Integer> {
     String dataset = "mnist";
     @Option(names = "--agent", description = "hierarchical, ddpg, dqn, random or evolutionary (default: ${DEFAULT-VALUE}).")
     String agent = "hierarchical";
-    @Option(names = "--hardware", description = "Hardware model, e.g. bitfusion, bismo, size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hardware", description = "Hardware model: bitfusion, bismo, size or bops (default: ${DEFAULT-VALUE}).")
     String hardware = "bitfusion";
     @Option(names = "--budget", description = "resource=fraction of the 8-bit plan's cost (default: ${DEFAULT-VALUE}).")
     String budget = "latency=0.4";

@@ -45,7 +45,7 @@ final class ShowCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "episodes: %d of %d, %.1f min of search%s%n", p.episodesDone(), p.targetEpisodes(), p.searchSeconds() / 60,
                 p.finished() ? "" : " (unfinished: kernelwise resume " + run + ")");
         out.println("config:");
-        s.get("config").fields().forEachRemaining(f -> out.println("  " + f.getKey() + " = " + f.getValue().asText()));
+        s.get("config").fields().forEachRemaining(f -> out.println("  " + f.getKey() + " = " + text(f.getValue())));
         out.println("provenance:");
         s.get("provenance").fields().forEachRemaining(f -> out.println("  " + f.getKey() + " = " + text(f.getValue())));
         if (p.bestScores() != null) out.println("best (episode " + p.bestEpisode() + "): " + Summaries.scores(p.bestScores()));

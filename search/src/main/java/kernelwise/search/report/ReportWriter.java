@@ -75,7 +75,9 @@ public final class ReportWriter {
                 + " A rising line means the agent kept finding better plans; a flat one late in the run means the search has settled.");
         chart(h, "front-latency.png", "Accuracy against latency", "Each grey dot is one episode's plan: its latency per image in cycles on the"
                 + " hardware model (x) and its validation accuracy (y). The red staircase is the Pareto front: the plans no other plan beats on"
-                + " both accuracy and latency. The green triangle is the best plan by reward.");
+                + " both accuracy and latency. The green triangle is the best plan by reward."
+                + (config.path("mode").asText().equals("resource-constrained") ? " In this run's mode (resource-constrained) every plan"
+                + " is cut down to the budget before it is scored, so most plans sit at the budget's latency and differ in accuracy." : ""));
         chart(h, "front-energy.png", "Accuracy against energy", "The same plans against the energy per image (picojoules) on the hardware model.");
         chart(h, "front-size.png", "Accuracy against model size", "The same plans against the size of the packed weights in bits"
                 + " (what a .kw export of the plan stores, sparse indices included).");
