@@ -76,9 +76,9 @@ public final class FinetuneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PlanFinetuner finetuner = finetuner(method);
         CompressionPlan plan = CliModels.plan(planFile);
-        DataSplits data = CliData.load(dataset);
         Model net = CliModels.load(model, dataset);
         CliModels.checkPlan(plan, NetworkSpecs.of(net));
+        DataSplits data = CliData.load(dataset);
         FinetuneConfig cfg = FinetuneConfig.defaults().withEpochs(epochs).withTeacher(teacher).withMaxBatches(maxBatches).withSeed(seed);
         if (lr != null) cfg = cfg.withLearningRate(lr);
 
