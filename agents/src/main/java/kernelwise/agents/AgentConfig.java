@@ -34,9 +34,9 @@ public record AgentConfig(DdpgConfig high, DdpgConfig low, double extrinsicShare
         if (!(randomKernelSigma >= 0)) throw new IllegalArgumentException("randomKernelSigma must be >= 0, found " + randomKernelSigma);
     }
 
-    /** Defaults for LeNet-5 (see each part's defaults). */
+    /** Defaults for LeNet-5 (see each part's defaults); goal relabelling on. */
     public AgentConfig() {
-        this(DdpgConfig.highDefaults(), DdpgConfig.lowDefaults(), 0.5, false, 0.15, EvolutionConfig.defaults(), DqnConfig.defaults());
+        this(DdpgConfig.highDefaults(), DdpgConfig.lowDefaults(), 0.5, true, 0.15, EvolutionConfig.defaults(), DqnConfig.defaults());
     }
 
     public AgentConfig withRelabelGoals(boolean relabel) {

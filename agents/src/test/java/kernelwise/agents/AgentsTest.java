@@ -34,7 +34,7 @@ class AgentsTest {
 
     @Test
     void givenAConfiguration_whenWrittenAsJsonAndRead_thenItIsEqual() {
-        AgentConfig cfg = new AgentConfig().withRelabelGoals(true);
+        AgentConfig cfg = new AgentConfig().withRelabelGoals(false);
         assertEquals(cfg, AgentConfig.fromJson(cfg.toJson()));
     }
 

@@ -34,7 +34,7 @@ class GoalRelabellingTest {
     @Test
     void givenNoRelabelling_whenAnEpisodeIsStored_thenTheGoalAskedForIsKept() {
         SyntheticEnv env = new SyntheticEnv(1, 5, true);
-        HierarchicalAgent agent = new HierarchicalAgent(TestConfigs.tiny(), env, 4);
+        HierarchicalAgent agent = new HierarchicalAgent(TestConfigs.tiny().withRelabelGoals(false), env, 4);
         double[] asked = agent.runEpisode(env, 0).trajectory().get(0).action();
         double[] stored = agent.high().replay().action(0);
         for (int i = 0; i < 3; i++) assertEquals((float) asked[i], stored[i], 0.0);

@@ -40,7 +40,7 @@ import java.util.zip.CRC32;
  * <pre>
  * magic "KWPK" | u16 format version | u32 header bytes | u64 payload bytes | header | payload | u32 CRC32(header + payload)
  * </pre>
- * The header is UTF-8 JSON: model kind, the DL4J configuration JSON, the plan, the activation ranges the plan's
+ * The header is UTF-8 JSON, gzip-compressed: model kind, the DL4J configuration JSON, the plan, the activation ranges the plan's
  * activation bits apply to, the byte length of every compressible layer's payload, the number of other
  * parameters, and provenance. The payload holds each compressible layer packed by {@link LayerCodec} (exactly
  * {@link kernelwise.models.compress.KernelStorage}'s bits, padded to a byte per layer), then every other parameter
@@ -112,7 +112,11 @@ public final class KwFile {
         ObjectNode prov = h.putObject("provenance");
         prov.set("kernelwise", JSON.valueToTree(Provenance.capture()));
         prov.set("source", JSON.valueToTree(source));
-        return JSON.writeValueAsBytes(h);
+        var bytes = new ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(JSON.writeValueAsBytes(h));
+        }
+        return bytes.toByteArray();
     }
 
     private static long writeFile(Path path, byte[] header, byte[] payload) throws IOException {
@@ -168,7 +172,9 @@ public final class KwFile {
         long payloadLen = buf.getLong(10);
         JsonNode h;
         try {
-            h = JSON.readTree(new String(file, PREAMBLE, headerLen, StandardCharsets.UTF_8));
+            try (var gz = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(file, PREAMBLE, headerLen))) {
+                h = JSON.readTree(gz.readAllBytes());
+            }
             return decode(path, h, file, PREAMBLE + headerLen, payloadLen);
         } catch (KwFormatException e) {
             throw new KwFormatException(path + ": " + e.getMessage());

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code kernelwise bench agents}: the agents side by side on one stored network, hardware model and budget, with
- * the same episode budget and seeds; writes results/bench/agents.md and agents.json.
+ * the same episode budget and seeds; writes results/bench/agents.md and agents.json (or {@code --name}).
  */
 @Command(name = "agents", mixinStandardHelpOptions = true,
         description = {"Run agents with the same episodes and seeds on a stored model under a hardware budget and tabulate",
@@ -72,8 +73,14 @@ public final class BenchAgentsCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "N", defaultValue = "8", description = "episodes per batch; the evolutionary agent scores a batch in parallel (default: ${DEFAULT-VALUE})")
     int batch;
 
+    @Option(names = "--agent-config", paramLabel = "FILE", description = "the agents' configuration as JSON (default: the built-in defaults)")
+    Path agentConfig;
+
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/bench)")
     Path out;
+
+    @Option(names = "--name", paramLabel = "STEM", defaultValue = "agents", description = "file stem of the tables (default: ${DEFAULT-VALUE})")
+    String name;
 
     @Option(names = "--json", description = "print the table as one JSON object")
     boolean json;
@@ -85,6 +92,7 @@ public final class BenchAgentsCommand implements Callable<Integer> {
         }
         if (episodes <= 0) throw CliException.usage("--episodes must be positive, found " + episodes);
         if (seeds.isEmpty()) throw CliException.usage("--seeds needs at least one seed");
+        AgentConfig cfg = agentConfig == null ? new AgentConfig() : AgentConfig.fromJson(Files.readString(agentConfig));
         Model net = ModelStore.inResults(Folders.results()).load(model, dataset).network();
         DataSplits data = CliData.load(dataset);
         EnvConfig envCfg = EnvConfig.defaults().withHardware(hardware, null).withBudget(Budget.parse(budget))
@@ -96,14 +104,15 @@ public final class BenchAgentsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (CompressionEnv kernels = CompressionEnv.of(netSpec, stats, pool, envCfg.withKernelSteps(true));
              CompressionEnv flat = CompressionEnv.of(netSpec, stats, pool, envCfg.withKernelSteps(false))) {
-            AgentComparison cmp = new AgentComparison(new AgentConfig(), ks -> ks ? kernels : flat, batch);
+            AgentComparison cmp = new AgentComparison(cfg, ks -> ks ? kernels : flat, batch);
             List<AgentComparison.Row> rows = cmp.run(agents, seeds, episodes, (agent, seed, done, total) -> {
                 err.printf("bench agents: %s seed %d: %d/%d episodes%n", agent, seed, done, total);
                 err.flush();
             });
             Map<String, Object> settings = settings(kernels);
+            if (agentConfig != null) settings.put("agentConfig", agentConfig.toString());
             Path dir = out != null ? out : Folders.results().resolve("bench");
-            BenchAgentsReport.write(dir, settings, rows);
+            BenchAgentsReport.write(dir, name, settings, rows);
             PrintWriter o = spec.commandLine().getOut();
             o.println(json ? BenchAgentsReport.json(settings, rows) : BenchAgentsReport.markdown(settings, rows));
             o.flush();

@@ -17,10 +17,10 @@ final class BenchAgentsReport {
     private BenchAgentsReport() {
     }
 
-    static void write(Path dir, Map<String, Object> settings, List<AgentComparison.Row> rows) throws IOException {
+    static void write(Path dir, String name, Map<String, Object> settings, List<AgentComparison.Row> rows) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("agents.md"), markdown(settings, rows));
-        Files.writeString(dir.resolve("agents.json"), json(settings, rows) + "\n");
+        Files.writeString(dir.resolve(name + ".md"), markdown(settings, rows));
+        Files.writeString(dir.resolve(name + ".json"), json(settings, rows) + "\n");
     }
 
     static String markdown(Map<String, Object> settings, List<AgentComparison.Row> rows) {

@@ -51,6 +51,7 @@ public final class BenchEvalCommand implements Callable<Integer> {
         n.put("trainedModel", trained).put("imagesPerSecond", r.imagesPerSecond()).put("achievedGflops", r.achievedGflops())
                 .put("matchedGemmGflops", r.matchedGemmGflops()).put("ratio", r.ratio()).put("ratioToSquareGemm", r.ratioToSquareGemm())
                 .put("dl4jImagesPerSecond", r.images() / r.dl4jSeconds()).put("dl4jRatio", r.dl4jRatio())
+                .put("cpuRatio", r.cpuRatio()).put("dl4jCpuRatio", r.dl4jCpuRatio())
                 .put("ompThreads", Nd4j.getEnvironment().maxMasterThreads()).put("cores", Runtime.getRuntime().availableProcessors())
                 .put("loadAverage", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
                 .put("time", Instant.now().toString());
@@ -67,6 +68,7 @@ public final class BenchEvalCommand implements Callable<Integer> {
             w.printf("  matched GEMMs %.2f GFLOP/s   ratio %.2f%n", r.matchedGemmGflops(), r.ratio());
             w.printf("  square GEMM   %.2f GFLOP/s   ratio %.2f%n", r.squareGemmGflops(), r.ratioToSquareGemm());
             w.printf("  DL4J output() %,.0f images/s   ratio %.2f%n", r.images() / r.dl4jSeconds(), r.dl4jRatio());
+            w.printf("  on CPU time:  scoring ratio %.2f, DL4J ratio %.2f%n", r.cpuRatio(), r.dl4jCpuRatio());
             w.printf("  written to %s/eval.json and eval.md%n", dir);
         }
         w.flush();
@@ -83,6 +85,7 @@ public final class BenchEvalCommand implements Callable<Integer> {
                 + String.format("| DL4J output(), float | %,.0f | %.2f | %.2f |%n", r.images() / r.dl4jSeconds(), r.achievedGflops() * r.scoreSeconds() / r.dl4jSeconds(), r.dl4jRatio())
                 + String.format("| matched GEMMs (one mmul per layer, im2col shape) | | %.2f | 1.00 |%n", r.matchedGemmGflops())
                 + String.format("| square GEMM (1024 x max(fanIn,256) x max(kernels,256)) | | %.2f | |%n", r.squareGemmGflops())
-                + String.format("%nRatio of scoring to the square GEMM: %.2f.%n", r.ratioToSquareGemm());
+                + String.format("%nRatio of scoring to the square GEMM: %.2f.%n", r.ratioToSquareGemm())
+                + String.format("On process CPU time (robust to other load): scoring %.2f, DL4J output() %.2f of the matched GEMMs.%n", r.cpuRatio(), r.dl4jCpuRatio());
     }
 }

@@ -1,6 +1,7 @@
 package kernelwise.search.cli;
 
 import kernelwise.models.Folders;
+import kernelwise.models.compress.FastPlanScorer;
 import kernelwise.models.compress.NetworkSpecs;
 import kernelwise.models.compress.PlanCounts;
 import kernelwise.models.data.Batches;
@@ -137,7 +138,14 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         NetworkSpec spec = NetworkSpecs.of(student);
         PlanCounts counts = PlanCounts.of(spec, result.plan());
         long payload = (counts.storageBits() + 7) / 8;
-        long bytes = PackedSize.write(student, result.plan(), dir.resolve("finetune").resolve(planName + "-" + methodName + ".kw"));
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("model", model);
+        source.put("dataset", dataset);
+        source.put("plan", planName);
+        source.put("method", methodName);
+        source.put("settings", settings());
+        long bytes = PackedSize.write(student, result.plan(), FastPlanScorer.calibrate(teacher, data.train()), source,
+                dir.resolve("finetune").resolve(planName + "-" + methodName + ".kw"));
         return new BenchFinetuneRow(planName, methodName, result.epochs(),
                 Networks.accuracy(result.hardProjected(), data.test(), 1000), Networks.accuracy(student, data.test(), 1000),
                 counts.keptWeights(), payload, bytes, 4.0 * teacher.numParams() / (bytes > 0 ? bytes : payload), seconds);
