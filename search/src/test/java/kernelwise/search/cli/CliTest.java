@@ -134,6 +134,19 @@ class CliTest {
         }
     }
 
+    @Test
+    void givenAStoreFromANewerSchema_whenListed_thenRefusedWithExitCode4() throws Exception {
+        Path newer = dir.resolve("newer.db");
+        RunStore.open(newer).close();
+        org.mapdb.DB db = org.mapdb.DBMaker.fileDB(newer.toFile()).transactionEnable().make();
+        db.hashMap("kernelwise.meta", org.mapdb.Serializer.STRING, org.mapdb.Serializer.STRING).createOrOpen().put("schema", "7");
+        db.commit();
+        db.close();
+        CliRun r = CliRun.of("runs", "--store", newer.toString());
+        expect(ExitCode.REFUSED, r);
+        assertTrue(r.err().contains("newer kernelwise (store schema 7"), r.err());
+    }
+
     private static void expect(int code, CliRun r) {
         assertEquals(code, r.code(), "exit code; stderr: " + r.err());
         assertTrue(r.oneLineError(), "not a one-line error: " + r.err());
