@@ -5,10 +5,16 @@ import kernelwise.env.obs.KernelStats;
 import kernelwise.env.obs.Progress;
 import kernelwise.env.reward.GoalReward;
 import kernelwise.env.reward.RewardFunction;
+import kernelwise.models.compress.FastPlanScorer;
+import kernelwise.models.compress.NetworkSpecs;
 import kernelwise.models.compress.PlanScore;
 import kernelwise.models.compress.PlanScorer;
 import kernelwise.models.plan.CompressionPlan;
+import kernelwise.models.data.DataSplits;
+import kernelwise.models.data.Datasets;
 import kernelwise.models.plan.NetworkSpec;
+import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.dataset.DataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +69,25 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
         double baseline = pool.score(CompressionPlan.identity(spec)).accuracy();
         LOG.info("env on {} ({}), budget {}, mode {}, baseline accuracy {}", cfg.hardware(), spec.fingerprint(), cfg.budget().toText(), cfg.mode(), baseline);
         return new CompressionEnv(spec, cfg, parts, pool, baseline);
+    }
+
+    /**
+     * The env the search uses: the spec and kernel statistics of {@code original}, a pool of
+     * {@link FastPlanScorer}s ({@link EnvConfig#scorerCount()} working copies sharing one calibration) scoring on the
+     * search-validation split (its first {@link EnvConfig#evalSamples()} images when positive), activation ranges
+     * calibrated on the first {@link EnvConfig#calibrationSamples()} training images. {@code original} is not modified.
+     *
+     * @throws java.nio.file.NoSuchFileException if the hardware parameter file is missing
+     */
+    public static CompressionEnv create(Model original, DataSplits splits, EnvConfig cfg) throws IOException {
+        NetworkSpec spec = NetworkSpecs.of(original);
+        KernelStats stats = KernelStats.of(original);
+        DataSet eval = cfg.evalSamples() > 0 ? Datasets.first(splits.validation(), cfg.evalSamples()) : splits.validation();
+        DataSet calibration = Datasets.first(splits.train(), cfg.calibrationSamples());
+        long t0 = System.nanoTime();
+        List<FastPlanScorer> scorers = FastPlanScorer.pool(original, eval, calibration, cfg.scorerCount());
+        LOG.info("{} scorers on {} {} images ready in {} ms", scorers.size(), eval.numExamples(), splits.name(), (System.nanoTime() - t0) / 1_000_000);
+        return of(spec, stats, scorers, cfg);
     }
 
     @Override

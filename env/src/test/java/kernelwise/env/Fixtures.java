@@ -16,13 +16,13 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** LeNet-5's four compressible layers on 28x28x1 MNIST. */
+    /** LeNet-5's four compressible layers on 28x28x1 MNIST, named as in the zoo. */
     public static NetworkSpec lenet5() {
         return new NetworkSpec(List.of(
                 new LayerInfo(0, "conv1", LayerKind.CONV, 20, 25, 1, 5, 5, 1, 28, 28, 24, 24),
                 new LayerInfo(1, "conv2", LayerKind.CONV, 50, 500, 20, 5, 5, 1, 12, 12, 8, 8),
-                new LayerInfo(2, "dense", LayerKind.DENSE, 500, 800, 800, 1, 1, 1, 1, 1, 1, 1),
-                new LayerInfo(3, "output", LayerKind.OUTPUT, 10, 500, 500, 1, 1, 1, 1, 1, 1, 1)));
+                new LayerInfo(2, "fc1", LayerKind.DENSE, 500, 800, 800, 1, 1, 1, 1, 1, 1, 1),
+                new LayerInfo(3, "out", LayerKind.OUTPUT, 10, 500, 500, 1, 1, 1, 1, 1, 1, 1)));
     }
 
     /** One small conv layer: 4 kernels of 3x3x2, 6x6 input, 4x4 output. */

@@ -37,21 +37,32 @@ final class ModelSource {
     }
 
     /**
+     * Refuses, before anything is loaded, a model that is neither a zoo name nor an existing file.
+     *
+     * @throws IllegalArgumentException for a name that is neither a zoo model nor a path
+     * @throws NoSuchFileException     for a missing zip
+     */
+    static void check(String model) throws NoSuchFileException {
+        if (isPath(model)) {
+            if (!Files.isRegularFile(Path.of(model))) throw new NoSuchFileException(model);
+        } else if (!ModelZoo.contains(model)) {
+            throw new IllegalArgumentException("unknown model '" + model + "' (known: " + String.join(", ", ModelZoo.names())
+                    + ", or the path of a model .zip)");
+        }
+    }
+
+    /**
      * @throws IllegalArgumentException for a name that is neither a zoo model nor a path
      * @throws NoSuchFileException      for a missing zip
      */
     static Loaded load(String model, DataSplits data) throws IOException {
+        check(model);
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("model", model);
         if (isPath(model)) {
             Path zip = Path.of(model);
-            if (!Files.isRegularFile(zip)) throw new NoSuchFileException(zip.toString());
             p.put("modelSha256", Checksums.sha256(zip));
             return new Loaded(Models.load(zip), p);
-        }
-        if (!ModelZoo.contains(model)) {
-            throw new IllegalArgumentException("unknown model '" + model + "' (known: " + String.join(", ", ModelZoo.names())
-                    + ", or the path of a model .zip)");
         }
         ModelStore store = ModelStore.inResults(Folders.results());
         StoredModel stored = store.loadOrTrain(model, data, TrainConfig.defaults(model), new TrainListener() {

@@ -8,8 +8,11 @@ public interface RunFactory {
     /**
      * {@code config} with everything left to defaults filled in (e.g. the env's and agent's full configurations),
      * so that the stored config rebuilds the same run whatever the defaults become. The identity by default.
+     *
+     * @throws IllegalArgumentException for a name that does not exist or a bad budget, before anything is loaded
+     * @throws java.nio.file.NoSuchFileException for a missing model file
      */
-    default SearchConfig resolve(SearchConfig config) {
+    default SearchConfig resolve(SearchConfig config) throws IOException {
         return config;
     }
 

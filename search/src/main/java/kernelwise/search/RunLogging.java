@@ -20,7 +20,8 @@ final class RunLogging implements AutoCloseable {
     }
 
     /** Appends to {@code file} (a resumed run continues its log); a no-op if SLF4J is not bound to Logback. */
-    static AutoCloseable attach(Path file) {
+    static AutoCloseable attach(Path file) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) return () -> { };
         PatternLayoutEncoder enc = new PatternLayoutEncoder();
         enc.setContext(ctx);

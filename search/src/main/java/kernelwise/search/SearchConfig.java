@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import kernelwise.agents.Agents;
+import kernelwise.env.budget.Budget;
+import kernelwise.env.reward.RewardMode;
 import kernelwise.search.store.RunNames;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What a search run is asked to do. {@link #defaults()} is what a bare {@code kernelwise search} runs: the
@@ -42,14 +46,13 @@ public record SearchConfig(String run, String model, String dataset, String agen
     public static final String DEFAULT_MODEL = "lenet5";
     public static final int DEFAULT_EPISODES = 300;
     public static final int DEFAULT_EVAL_IMAGES = 1000;
-    public static final Set<String> AGENTS = Set.of("hierarchical", "ddpg", "dqn", "random", "evolutionary");
+    public static final Set<String> AGENTS = Set.copyOf(Agents.NAMES);
     public static final Set<String> DATASETS = Set.of("mnist", "fashion-mnist");
-    public static final Set<String> MODES = Set.of("resource-constrained", "accuracy-guaranteed", "weighted");
+    public static final Set<String> MODES = Arrays.stream(RewardMode.values()).map(SearchConfig::modeName).collect(Collectors.toUnmodifiableSet());
     public static final String DEFAULT_MODE = "resource-constrained";
     /** Search-validation split size: the most images an episode can score. */
     public static final int MAX_EVAL_IMAGES = 5000;
 
-    private static final Pattern BUDGET = Pattern.compile("[a-z]+=[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -59,9 +62,7 @@ public record SearchConfig(String run, String model, String dataset, String agen
         oneOf("dataset", dataset, DATASETS);
         oneOf("agent", agent, AGENTS);
         if (hardware == null || hardware.isBlank()) throw new IllegalArgumentException("hardware must not be blank, found '" + hardware + "'");
-        if (budget == null || !BUDGET.matcher(budget).matches()) {
-            throw new IllegalArgumentException("budget must look like resource=fraction, e.g. latency=0.4, found '" + budget + "'");
-        }
+        Budget.parse(budget);
         oneOf("mode", mode, MODES);
         if (!(maxAccuracyLoss >= 0 && maxAccuracyLoss <= 1)) throw new IllegalArgumentException("max accuracy loss must be in [0,1], found " + maxAccuracyLoss);
         if (episodes <= 0) throw new IllegalArgumentException("episodes must be positive, found " + episodes);
@@ -99,6 +100,16 @@ public record SearchConfig(String run, String model, String dataset, String agen
         return new SearchConfig(run, model, dataset, agent, hardware, budget, mode, maxAccuracyLoss, n, seed, evalImages, checkpointEvery, envConfig, agentConfig);
     }
 
+    /** The option form of a reward mode: {@code RESOURCE_CONSTRAINED} is {@code resource-constrained}. */
+    public static String modeName(RewardMode m) {
+        return m.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The reward mode this config names. */
+    public RewardMode rewardMode() {
+        return RewardMode.valueOf(mode.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
     /** This config with the env's and agent's full configurations filled in. */
     public SearchConfig withParts(JsonNode env, JsonNode agentCfg) {
         return new SearchConfig(run, model, dataset, agent, hardware, budget, mode, maxAccuracyLoss, episodes, seed, evalImages,
@@ -107,7 +118,7 @@ public record SearchConfig(String run, String model, String dataset, String agen
 
     /** The budgeted resource, e.g. {@code latency}. */
     public String budgetResource() {
-        return budget.substring(0, budget.indexOf('='));
+        return Budget.parse(budget).resource().name().toLowerCase(Locale.ROOT);
     }
 
     public String toJson() {

@@ -1,5 +1,7 @@
 package kernelwise.search;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import kernelwise.agents.Agent;
 import kernelwise.agents.Episode;
 import kernelwise.search.store.EpisodeRecord;
@@ -60,7 +62,15 @@ public final class SearchLoop {
             throw new IllegalArgumentException("run '" + config.run() + "' already exists in " + store.file()
                     + "; continue it with 'resume " + config.run() + "' or pick another --run");
         }
-        try (RunParts parts = factory.build(config)) {
+        Path log = RunOutputs.runDir(results, config.run()).resolve("search.log");
+        RunParts parts;
+        try (AutoCloseable ignored = RunLogging.attach(log)) {
+            parts = factory.build(config);
+        } catch (Exception e) {
+            removeEmptyRunFolder(log);
+            throw e;
+        }
+        try (parts) {
             store.createRun(new RunInfo(config.run(), config.toJson(), provenance(config, parts), System.currentTimeMillis()),
                     config.episodes());
             return play(config, parts);
@@ -75,14 +85,17 @@ public final class SearchLoop {
     public RunProgress resume(String run, OptionalLong episodes) throws Exception {
         RunInfo info = store.info(run).orElseThrow(() -> new NoSuchRunException(run, store.file()));
         SearchConfig config = SearchConfig.fromJson(info.configJson());
-        if (episodes.isPresent()) {
-            long done = store.progress(run).episodesDone();
-            if (episodes.getAsLong() < done) {
-                throw new IllegalArgumentException("episodes must be at least the " + done + " already done, found " + episodes.getAsLong());
-            }
-            store.setTarget(run, episodes.getAsLong());
+        long done = store.progress(run).episodesDone();
+        if (episodes.isPresent() && episodes.getAsLong() < done) {
+            throw new IllegalArgumentException("episodes must be at least the " + done + " already done, found " + episodes.getAsLong());
         }
-        try (RunParts parts = factory.build(config)) {
+        RunParts parts;
+        try (AutoCloseable ignored = RunLogging.attach(RunOutputs.runDir(results, run).resolve("search.log"))) {
+            parts = factory.build(config);
+        }
+        try (parts) {
+            checkSameInputs(info, parts);
+            if (episodes.isPresent()) store.setTarget(run, episodes.getAsLong());
             return play(config, parts);
         }
     }
@@ -119,7 +132,7 @@ public final class SearchLoop {
         RunProgress next = store.appendEpisode(config.run(), rec, state);
         log.info("episode {}: reward {} accuracy {} relative cost {} ({} s, commit {} ms{})", index, fmt(rec.scores().reward()),
                 fmt(rec.scores().accuracy()), fmt(rec.scores().relativeCost()), fmt(rec.wallSeconds()),
-                Math.round(store.lastCommitSeconds() * 1000), state == null ? "" : ", checkpoint " + state.length + " bytes");
+                Math.round(store.lastCommitSeconds() * 1000), state == null ? "" : ", checkpoint " + state.length + " bytes, " + store.lastCheckpointBytesWritten() + " rewritten");
         listener.episode(rec, next, store.lastCommitSeconds());
         return next;
     }
@@ -140,6 +153,28 @@ public final class SearchLoop {
                         + " outcome than the stored one (the agent or env is not deterministic)");
             }
             log.info("run {}: replayed episode {} (identical to the stored one)", run, i);
+        }
+    }
+
+    /** Refuses to resume on a model or data set other than the run started with (it would not continue the same run). */
+    private static void checkSameInputs(RunInfo info, RunParts parts) throws IOException {
+        JsonNode stored = new ObjectMapper().readTree(info.provenanceJson());
+        JsonNode now = new ObjectMapper().valueToTree(parts.provenance());
+        for (String key : new String[]{"modelSha256", "datasetSha256"}) {
+            if (stored.has(key) && now.has(key) && !stored.get(key).equals(now.get(key))) {
+                throw new RunMismatchException("run '" + info.name() + "' started on another " + (key.startsWith("model") ? "model" : "data set")
+                        + " (" + key + " was " + stored.get(key) + ", is now " + now.get(key) + "); start a new run instead");
+            }
+        }
+    }
+
+    /** After a failed start: the run's log and, if nothing else is in it, its folder go. */
+    private static void removeEmptyRunFolder(Path log) throws IOException {
+        Files.deleteIfExists(log);
+        try {
+            Files.deleteIfExists(log.getParent());
+        } catch (java.nio.file.DirectoryNotEmptyException keep) {
+            // the folder holds other files (e.g. from an earlier run of that name): leave it
         }
     }
 

@@ -78,8 +78,25 @@ class SearchLoopTest {
             SearchConfig bad = new SearchConfig("b", "resnet999", "mnist", "random", "toy", "latency=0.4", "resource-constrained", 0.01, 2, 5, 100, 1, null, null);
             assertThrows(IllegalArgumentException.class, () -> loop.start(bad));
             assertEquals(List.of("a"), store.runNames());
+            assertFalse(Files.exists(dir.resolve("b")), "a failed start leaves no run folder");
             assertThrows(IllegalArgumentException.class, () -> loop.start(toy("a", 3, 1)), "an existing name is refused");
             assertEquals(2, store.progress("a").targetEpisodes());
+        }
+    }
+
+    @Test
+    void givenAnotherModelThanTheRunStartedWith_whenResumed_thenRefusedAndNothingChanges() throws Exception {
+        try (RunStore store = RunStore.open(dir.resolve("k.db"))) {
+            new SearchLoop(store, dir, new ToyRunFactory(), QUIET).start(toy("a", 3, 1));
+            RunFactory retrained = config -> {
+                RunParts p = new ToyRunFactory().build(config);
+                return new RunParts(p.env(), p.agent(), java.util.Map.of("modelSha256", "another"));
+            };
+            RunMismatchException e = assertThrows(RunMismatchException.class,
+                    () -> new SearchLoop(store, dir, retrained, QUIET).resume("a", OptionalLong.of(5)));
+            assertTrue(e.getMessage().contains("started on another model"), e.getMessage());
+            assertEquals(3, store.progress("a").episodesDone());
+            assertEquals(3, store.progress("a").targetEpisodes());
         }
     }
 

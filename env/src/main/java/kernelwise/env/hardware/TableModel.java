@@ -129,6 +129,27 @@ public final class TableModel implements HardwareModel {
         return layer + '\u0000' + w + '\u0000' + a;
     }
 
+    /**
+     * The lines of a table that prices {@code spec}'s layers as {@code hw} does, for every weight and activation bit
+     * pair given: a starting point for a user's file, and a way to freeze any model into a table.
+     */
+    public static List<String> export(HardwareModel hw, NetworkSpec spec, Collection<Integer> weightBits,
+                                      Collection<Integer> activationBits, double clockHz) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("# exported from the " + hw.name() + " model; replace with your measurements");
+        lines.add("# clock_hz=" + clockHz);
+        lines.add(HEADER);
+        for (int w : weightBits) {
+            for (int a : activationBits) {
+                Cost c = hw.cost(spec, CompressionPlan.uniform(spec, w, a, 0));
+                for (int i = 0; i < spec.size(); i++) {
+                    lines.add(spec.layer(i).name() + "," + w + "," + a + "," + c.layerCycles()[i] + "," + c.layerEnergyPj()[i]);
+                }
+            }
+        }
+        return lines;
+    }
+
     @Override
     public String name() {
         return "table";

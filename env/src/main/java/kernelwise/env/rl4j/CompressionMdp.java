@@ -51,6 +51,12 @@ public final class CompressionMdp implements MDP<Box, Integer, DiscreteSpace> {
         this.observations = new ArrayObservationSpace<>(new int[]{env.highObservationSize()});
     }
 
+    /** The MDP view of a {@link kernelwise.env.CompressionEnv} offering {@code min(4, levels)} sparsity choices. */
+    public static CompressionMdp of(kernelwise.env.CompressionEnv env) {
+        ActionMapper m = env.parts().actions();
+        return new CompressionMdp(env, m, Math.min(4, m.sparsityChoices()));
+    }
+
     @Override
     public ObservationSpace<Box> getObservationSpace() {
         return observations;

@@ -62,10 +62,35 @@ class TableModelTest {
     void givenMixedAndRemovedKernels_whenCosted_thenShareOfRowsPerLiveKernel(@TempDir Path dir) throws Exception {
         HardwareModel table = HardwareModels.byName("table", writeTable(dir));
         CompressionPlan plan = CompressionPlan.uniform(SPEC, 8, 8, 0)
-                .withLayer(3, new LayerPlan("output", 8, new int[]{2, 2, 2, 2, 2, 8, 8, 8, 8, 8},
+                .withLayer(3, new LayerPlan("out", 8, new int[]{2, 2, 2, 2, 2, 8, 8, 8, 8, 8},
                         new double[]{0, 0, 0, 0, 0, 0, 0, 0, 0, 1}));
         double expected = 5 * rowCycles(3, 2, 8) / 10 + 4 * rowCycles(3, 8, 8) / 10;
         assertEquals(expected, table.cost(SPEC, plan).layerCycles()[3], 1e-9);
+    }
+
+    @Test
+    void givenTableExportedFromBitFusion_whenUniformPlansCosted_thenSameCostsAsBitFusion(@TempDir Path dir) throws Exception {
+        HardwareModel bf = HardwareModels.byName("bitfusion", null);
+        Path file = dir.resolve("bf.csv");
+        Files.write(file, TableModel.export(bf, SPEC, List.of(2, 4, 8), List.of(4, 8), 500e6));
+        HardwareModel table = HardwareModels.byName("table", file);
+        for (int w : new int[]{2, 4, 8}) {
+            for (int a : new int[]{4, 8}) {
+                CompressionPlan plan = CompressionPlan.uniform(SPEC, w, a, 0);
+                Cost expected = bf.cost(SPEC, plan), actual = table.cost(SPEC, plan);
+                assertEquals(expected.cycles(), actual.cycles(), 1e-6 * expected.cycles());
+                assertEquals(expected.seconds(), actual.seconds(), 1e-6 * expected.seconds());
+                assertEquals(expected.energyPj(), actual.energyPj(), 1e-6 * expected.energyPj());
+            }
+        }
+    }
+
+    @Test
+    void givenShippedLeNetExample_whenLoaded_thenCoversEveryBitPairOfTheZooLeNet() throws Exception {
+        Path file = Path.of(TableModelTest.class.getResource("/kernelwise/hardware/table-example-lenet5.csv").toURI());
+        TableModel table = TableModel.load(file);
+        table.checkCovers(SPEC, List.of(1, 2, 3, 4, 5, 6, 7, 8), List.of(2, 3, 4, 5, 6, 7, 8));
+        assertEquals(500e6, table.clockHz());
     }
 
     @Test

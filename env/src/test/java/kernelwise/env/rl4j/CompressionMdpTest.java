@@ -31,7 +31,7 @@ class CompressionMdpTest {
     @Test
     void givenKernelStepEnv_whenPlayedThroughMdp_thenOneStepPerLayerAndKernelsFollowLayerChoice() throws Exception {
         try (CompressionEnv env = env(true)) {
-            CompressionMdp mdp = new CompressionMdp(env, env.parts().actions(), 4);
+            CompressionMdp mdp = CompressionMdp.of(env);
             assertEquals(8 * 4, mdp.getActionSpace().getSize());
             Box o = mdp.reset();
             assertEquals(env.highObservationSize(), o.toArray().length);

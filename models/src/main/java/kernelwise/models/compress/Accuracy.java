@@ -1,6 +1,14 @@
 package kernelwise.models.compress;
 
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -9,6 +17,11 @@ import java.util.List;
 
 /** Classification accuracy on one labelled set, split once into batches (views) and label indices. */
 public final class Accuracy {
+
+    private static final String WORKSPACE_ID = "kernelwise-accuracy";
+    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
+            .initialSize(0).overallocationLimit(0.2).policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .policyLearning(LearningPolicy.FIRST_LOOP).policyMirroring(MirroringPolicy.FULL).policySpill(SpillPolicy.REALLOCATE).build();
 
     private final List<INDArray> batches = new ArrayList<>();
     private final List<INDArray> labels = new ArrayList<>();
@@ -25,12 +38,17 @@ public final class Accuracy {
         }
     }
 
-    /** Fraction of the set {@code net} classifies correctly. */
+    /**
+     * Fraction of the set {@code net} classifies correctly. Each batch runs inside one reused ND4J workspace, so
+     * the forward pass's intermediate arrays are not allocated and freed per batch.
+     */
     public double of(QuantizedNetwork net) {
         long correct = 0;
         for (int b = 0; b < batches.size(); b++) {
-            INDArray predicted = net.output(batches.get(b)).argMax(1);
-            correct += predicted.eq(labels.get(b)).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue();
+            try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
+                INDArray predicted = net.output(batches.get(b)).argMax(1);
+                correct += predicted.eq(labels.get(b)).castTo(DataType.INT).sumNumber().longValue();
+            }
         }
         return (double) correct / n;
     }

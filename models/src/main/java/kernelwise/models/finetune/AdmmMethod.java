@@ -21,7 +21,7 @@ import java.util.Map;
  *       gradient of every compressible layer's W;</li>
  *   <li>every {@link AdmmConfig#updateEvery()} iterations: Z &lt;- proj_S(W + U) (the core's kernel projection),
  *       U &lt;- U + W - Z; the primal residual ||W - Z|| (Frobenius, all layers) is recorded;</li>
- *   <li>rho &lt;- min(rhoMax, rho * rhoGrowth) after every epoch;</li>
+ *   <li>rho &lt;- min(rhoMax, rho * rhoGrowth) after every Z and U update;</li>
  *   <li>at the end W &lt;- proj_S(W) (hard projection), then masked quantization-aware retraining
  *       ({@link MaskedRetrain}).</li>
  * </ol>
@@ -89,12 +89,6 @@ public final class AdmmMethod implements FinetuneMethod {
             if ((iteration + 1) % config.updateEvery() == 0) update();
         }
 
-        @Override
-        public void afterEpoch(int epoch) {
-            rhos.add(rho);
-            rho = Math.min(config.rhoMax(), rho * config.rhoGrowth());
-        }
-
         /** Z <- proj(W + U), U <- U + W - Z. */
         void update() {
             for (int i = 0; i < z.length; i++) {
@@ -105,6 +99,8 @@ public final class AdmmMethod implements FinetuneMethod {
             }
             double r = residual();
             residuals.add(r);
+            rhos.add(rho);
+            rho = Math.min(config.rhoMax(), rho * config.rhoGrowth());
             LOG.debug("admm update {}: ||W - Z|| = {}, rho = {}", residuals.size() - 1, r, rho);
         }
 

@@ -7,7 +7,7 @@ package kernelwise.models.finetune;
  * @param retrainEpochs epochs of masked quantization-aware retraining after the hard projection
  * @param updateEvery   iterations of the W-subproblem between multiplier updates
  * @param rho           initial penalty weight (quadratic term rho/2 ||W - Z||^2)
- * @param rhoGrowth     factor applied to rho after every epoch (>= 1)
+ * @param rhoGrowth     factor applied to rho after every SLR round (>= 1)
  * @param rhoMax        cap on rho
  * @param step0         the first multiplier step size s_0
  * @param m             M &gt; 1 in alpha_k = 1 - 1/(M k^(1 - 1/k^r))
@@ -30,9 +30,16 @@ public record SlrConfig(int epochs, int retrainEpochs, int updateEvery, double r
         if (probeSize < 1) throw new IllegalArgumentException("probeSize must be positive, found " + probeSize);
     }
 
+    /** As {@link AdmmConfig#scaledTo}: rounds per epoch and rho growing from {@link #rho()} to {@link #rhoMax()}. */
+    public SlrConfig scaledTo(int batchesPerEpoch, int roundsPerEpoch) {
+        int every = Math.max(1, batchesPerEpoch / Math.max(1, roundsPerEpoch));
+        int rounds = Math.max(1, epochs * batchesPerEpoch / every);
+        return new SlrConfig(epochs, retrainEpochs, every, rho, Math.pow(rhoMax / rho, 1.0 / rounds), rhoMax, step0, m, r, probeSize);
+    }
+
     /** Defaults for LeNet-5 on MNIST with Adam 1e-3 and minibatches of 64. */
     public SlrConfig() {
-        this(3, 1, 200, 5e-3, 3.0, 1.0, 5e-3, 20, 0.1, 500);
+        this(3, 1, 200, 1e-3, 1.25, 0.1, 1e-3, 20, 0.1, 500);
     }
 
     /** alpha_k of the step-size rule, for k >= 1. */

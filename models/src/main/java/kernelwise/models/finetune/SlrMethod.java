@@ -31,7 +31,7 @@ import java.util.Map;
  *       {@code L(W_k, Z_k, Lambda) < L(W_k, Z_{k-1}, Lambda)} (f cancels). Only if it holds:
  *       {@code Lambda <- Lambda + s_k (W_k - Z_k)}. Z_k is kept in either case.</li>
  * </ol>
- * rho grows by {@link SlrConfig#rhoGrowth()} per epoch up to {@link SlrConfig#rhoMax()}. At the end: hard
+ * rho grows by {@link SlrConfig#rhoGrowth()} per round up to {@link SlrConfig#rhoMax()}. At the end: hard
  * projection (the network right after it is what SLR claims is accurate without retraining), then masked
  * quantization-aware retraining. Traces: {@code residual} ||W - Z|| per round, {@code step} s_k, and
  * {@code accepted} (1 or 0 per round: whether the W-condition held).
@@ -113,11 +113,6 @@ public final class SlrMethod implements FinetuneMethod {
             if ((iteration + 1) % config.updateEvery() == 0) round();
         }
 
-        @Override
-        public void afterEpoch(int epoch) {
-            rho = Math.min(config.rhoMax(), rho * config.rhoGrowth());
-        }
-
         void round() {
             round++;
             double loss = Networks.loss(model, probe);
@@ -136,6 +131,7 @@ public final class SlrMethod implements FinetuneMethod {
             residuals.add(residual);
             steps.add(step);
             accepted.add(wHolds ? 1.0 : 0.0);
+            rho = Math.min(config.rhoMax(), rho * config.rhoGrowth());
             LOG.debug("slr round {}: ||W - Z|| = {}, s = {}, W-condition {}", round, residual, step, wHolds);
         }
 

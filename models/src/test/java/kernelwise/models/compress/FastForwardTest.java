@@ -34,27 +34,27 @@ class FastForwardTest {
 
     @Test
     void givenLenetLikeNetwork_whenForward_thenEqualsDl4jOutput() {
-        MultiLayerNetwork net = TestNets.lenet(5);
-        fitAFewBatches(net, TestNets.randomData(32, 1));
-        assertSameOutput(net, TestNets.randomData(64, 2).getFeatures());
+        MultiLayerNetwork net = TestData.lenet(5);
+        fitAFewBatches(net, TestData.randomData(32, 1));
+        assertSameOutput(net, TestData.randomData(64, 2).getFeatures());
     }
 
     @Test
     void givenMlp_whenForward_thenEqualsDl4jOutput() {
-        assertSameOutput(TestNets.mlp(5), TestNets.randomData(64, 3).getFeatures());
+        assertSameOutput(TestData.mlp(5), TestData.randomData(64, 3).getFeatures());
     }
 
     @Test
     void givenResidualGraphWithTrainedBatchNorm_whenForward_thenEqualsDl4jOutput() {
-        ComputationGraph net = TestNets.residual(5);
-        fitAFewBatches(net, TestNets.randomData(32, 4));
-        assertSameOutput(net, TestNets.randomData(64, 5).getFeatures());
+        ComputationGraph net = TestData.residual(5);
+        fitAFewBatches(net, TestData.randomData(32, 4));
+        assertSameOutput(net, TestData.randomData(64, 5).getFeatures());
     }
 
     @Test
     void givenCalibration_whenRangesRead_thenFirstLayerSeesImagesAndLaterLayersNonNegativeAfterRelu() {
-        MultiLayerNetwork net = TestNets.lenet(6);
-        DataSet d = TestNets.randomData(100, 7);
+        MultiLayerNetwork net = TestData.lenet(6);
+        DataSet d = TestData.randomData(100, 7);
         ActivationRanges r = FastForward.compile(net).calibrate(d, 32);
         assertEquals(d.getFeatures().minNumber().doubleValue(), r.min()[0], 1e-7);
         assertEquals(d.getFeatures().maxNumber().doubleValue(), r.max()[0], 1e-7);

@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FastPlanScorerTest {
 
     private static MultiLayerNetwork trainedLenet() {
-        MultiLayerNetwork net = TestNets.lenet(11);
-        DataSet d = TestNets.randomData(64, 12);
+        MultiLayerNetwork net = TestData.lenet(11);
+        DataSet d = TestData.randomData(64, 12);
         for (int i = 0; i < 5; i++) net.fit(d);
         return net;
     }
@@ -33,8 +33,8 @@ class FastPlanScorerTest {
     @Test
     void givenIdentityPlan_whenScored_thenOutputsAndAccuracyEqualTheFloatNetwork() {
         MultiLayerNetwork net = trainedLenet();
-        DataSet eval = TestNets.randomData(300, 13);
-        FastPlanScorer scorer = new FastPlanScorer(net, eval, TestNets.randomData(100, 14));
+        DataSet eval = TestData.randomData(300, 13);
+        FastPlanScorer scorer = new FastPlanScorer(net, eval, TestData.randomData(100, 14));
         NetworkSpec spec = scorer.spec();
         PlanScore s = scorer.score(CompressionPlan.identity(spec));
         assertEquals(dl4jAccuracy(net, eval), s.accuracy(), 1e-12);
@@ -47,7 +47,7 @@ class FastPlanScorerTest {
     void givenAggressivePlan_whenScored_thenSourceNetworkUnmodified() {
         MultiLayerNetwork net = trainedLenet();
         INDArray before = net.params().dup();
-        FastPlanScorer scorer = new FastPlanScorer(net, TestNets.randomData(100, 15), TestNets.randomData(100, 16));
+        FastPlanScorer scorer = new FastPlanScorer(net, TestData.randomData(100, 15), TestData.randomData(100, 16));
         PlanScore s = scorer.score(CompressionPlan.uniform(scorer.spec(), 2, 2, 0.9));
         assertEquals(before, net.params());
         assertTrue(s.counts().keptWeights() < scorer.spec().totalWeights() / 5);
@@ -56,8 +56,8 @@ class FastPlanScorerTest {
     @Test
     void givenQuantizedPlan_whenFastPassAndDl4jCopyCompared_thenSameOutputs() {
         MultiLayerNetwork net = trainedLenet();
-        DataSet eval = TestNets.randomData(64, 17);
-        FastPlanScorer scorer = new FastPlanScorer(net, eval, TestNets.randomData(100, 18));
+        DataSet eval = TestData.randomData(64, 17);
+        FastPlanScorer scorer = new FastPlanScorer(net, eval, TestData.randomData(100, 18));
         CompressionPlan plan = CompressionPlan.uniform(scorer.spec(), 4, 4, 0.5);
         scorer.apply(plan);
         QuantizedCopy copy = QuantizedCopy.of(net);
@@ -73,8 +73,8 @@ class FastPlanScorerTest {
     @Test
     void givenPool_whenCreated_thenScorersShareRangesAndAgree() {
         Model net = trainedLenet();
-        DataSet eval = TestNets.randomData(100, 19);
-        List<FastPlanScorer> pool = FastPlanScorer.pool(net, eval, TestNets.randomData(100, 20), 2);
+        DataSet eval = TestData.randomData(100, 19);
+        List<FastPlanScorer> pool = FastPlanScorer.pool(net, eval, TestData.randomData(100, 20), 2);
         assertSame(pool.get(0).ranges(), pool.get(1).ranges());
         CompressionPlan plan = CompressionPlan.uniform(pool.get(0).spec(), 3, 6, 0.3);
         assertEquals(pool.get(0).score(plan).accuracy(), pool.get(1).score(plan).accuracy(), 0.0);
@@ -82,8 +82,8 @@ class FastPlanScorerTest {
 
     @Test
     void givenPlanForAnotherNetwork_whenScored_thenRefused() {
-        FastPlanScorer scorer = new FastPlanScorer(trainedLenet(), TestNets.randomData(50, 21), TestNets.randomData(50, 22));
-        CompressionPlan other = CompressionPlan.identity(NetworkSpecs.of(TestNets.mlp(1)));
+        FastPlanScorer scorer = new FastPlanScorer(trainedLenet(), TestData.randomData(50, 21), TestData.randomData(50, 22));
+        CompressionPlan other = CompressionPlan.identity(NetworkSpecs.of(TestData.mlp(1)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> scorer.score(other));
         assertTrue(e.getMessage().contains("layers"), e.getMessage());
     }

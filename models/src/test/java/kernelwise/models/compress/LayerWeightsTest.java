@@ -14,7 +14,7 @@ class LayerWeightsTest {
 
     @Test
     void givenConvLayer_whenRead_thenRowIsOneOutputChannelFilter() {
-        MultiLayerNetwork net = TestNets.lenet(2);
+        MultiLayerNetwork net = TestData.lenet(2);
         CompressibleLayer conv2 = NetworkSpecs.layers(net).get(1);
         INDArray w = conv2.layer().getParam("W");
         INDArray m = LayerWeights.read(conv2);
@@ -23,7 +23,7 @@ class LayerWeightsTest {
 
     @Test
     void givenDenseLayer_whenRead_thenRowIsOneColumnOfW() {
-        CompressibleLayer dense = NetworkSpecs.layers(TestNets.lenet(2)).get(2);
+        CompressibleLayer dense = NetworkSpecs.layers(TestData.lenet(2)).get(2);
         INDArray w = dense.layer().getParam("W");
         INDArray m = LayerWeights.read(dense);
         assertEquals(w.get(NDArrayIndex.all(), NDArrayIndex.point(7)), m.getRow(7));
@@ -31,7 +31,7 @@ class LayerWeightsTest {
 
     @Test
     void givenModifiedMatrix_whenWritten_thenNetworkParametersChangeAndReadBackEqual() {
-        MultiLayerNetwork net = TestNets.lenet(3);
+        MultiLayerNetwork net = TestData.lenet(3);
         List<CompressibleLayer> layers = NetworkSpecs.layers(net);
         for (CompressibleLayer l : layers) {
             INDArray m = LayerWeights.read(l).muli(2).addi(1);
@@ -45,7 +45,7 @@ class LayerWeightsTest {
 
     @Test
     void givenWrongShape_whenWritten_thenRefused() {
-        CompressibleLayer l = NetworkSpecs.layers(TestNets.lenet(3)).get(0);
+        CompressibleLayer l = NetworkSpecs.layers(TestData.lenet(3)).get(0);
         assertThrows(IllegalArgumentException.class, () -> LayerWeights.write(l, LayerWeights.read(l).reshape(25, 6)));
     }
 }

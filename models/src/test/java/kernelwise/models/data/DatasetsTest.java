@@ -1,6 +1,7 @@
 package kernelwise.models.data;
 
 import kernelwise.models.Folders;
+import kernelwise.models.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.dataset.DataSet;
@@ -23,7 +24,7 @@ class DatasetsTest {
 
     @Test
     void givenRealMnist_whenLoaded_thenFixedSplitsOfScaledFeaturesAndOneHotLabels() throws IOException {
-        DataSplits s = Datasets.load("mnist", Folders.data());
+        DataSplits s = TestData.mnist();
         assertArrayEquals(new long[]{55_000, 784}, s.train().getFeatures().shape());
         assertArrayEquals(new long[]{5_000, 10}, s.validation().getLabels().shape());
         assertArrayEquals(new long[]{10_000, 784}, s.test().getFeatures().shape());

@@ -3,6 +3,7 @@ package kernelwise.models.finetune;
 import kernelwise.models.compress.NetworkSpecs;
 import kernelwise.models.plan.CompressionPlan;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -11,6 +12,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("slow")
 class AutoPruneMethodTest {
 
     private static final int N_IN = 16;

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that write their tables to results/bench/.",
         subcommands = {
+                BenchEvalCommand.class,
                 BenchFinetuneCommand.class,
                 BenchAgentsCommand.class,
         })
@@ -17,6 +18,6 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (e.g. 'bench finetune')");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (eval, finetune, agents)");
     }
 }

@@ -1,6 +1,7 @@
 package kernelwise.search.cli;
 
 import kernelwise.models.Folders;
+import kernelwise.models.compress.FastPlanScorer;
 import kernelwise.models.compress.NetworkSpecs;
 import kernelwise.models.compress.PlanCounts;
 import kernelwise.models.data.Batches;
@@ -85,7 +86,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
     @Option(names = "--distill", paramLabel = "ALPHA", defaultValue = "0", description = "weight of the float teacher's soft labels (0: off)")
     double distill;
 
-    @Option(names = "--tiny", paramLabel = "CONV,DENSE,REMOVED", split = ",", defaultValue = "0.97,0.99,0.6",
+    @Option(names = "--tiny", paramLabel = "CONV,DENSE,REMOVED", split = ",", defaultValue = "0.97,0.985,0.8",
             description = "the tiny plan's conv sparsity, dense sparsity, fraction of the widest dense layer's kernels removed (default: ${DEFAULT-VALUE})")
     List<Double> tiny;
 
@@ -126,8 +127,8 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
             throws IOException {
         Model student = Networks.copy(teacher);
         Networks.setLearningRate(student, lr);
-        FinetuneMethod method = FinetuneMethods.create(methodName, epochs, retrainEpochs);
         Batches train = Batches.shuffled(trainSplit(data), batch, seed);
+        FinetuneMethod method = FinetuneMethods.create(methodName, epochs, retrainEpochs, train.batchesPerPass());
         if (distill > 0) train.setPreProcessor(new Distillation(teacher, distill, 2.0));
         long t0 = System.nanoTime();
         MethodResult result = method.run(student, plan, new TrainingData(train, data.validation()), FinetuneListener.NONE);
@@ -137,7 +138,14 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         NetworkSpec spec = NetworkSpecs.of(student);
         PlanCounts counts = PlanCounts.of(spec, result.plan());
         long payload = (counts.storageBits() + 7) / 8;
-        long bytes = PackedSize.write(student, result.plan(), dir.resolve("finetune").resolve(planName + "-" + methodName + ".kw"));
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("model", model);
+        source.put("dataset", dataset);
+        source.put("plan", planName);
+        source.put("method", methodName);
+        source.put("settings", settings());
+        long bytes = PackedSize.write(student, result.plan(), FastPlanScorer.calibrate(teacher, data.train()), source,
+                dir.resolve("finetune").resolve(planName + "-" + methodName + ".kw"));
         return new BenchFinetuneRow(planName, methodName, result.epochs(),
                 Networks.accuracy(result.hardProjected(), data.test(), 1000), Networks.accuracy(student, data.test(), 1000),
                 counts.keptWeights(), payload, bytes, 4.0 * teacher.numParams() / (bytes > 0 ? bytes : payload), seconds);

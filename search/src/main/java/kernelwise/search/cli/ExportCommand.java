@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 final class ExportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin StoreOptions storeOptions;
-    @Parameters(paramLabel = "NAME", description = "The run.")
+    @Parameters(paramLabel = "NAME", arity = "0..1", description = "The run (default: the run started last).")
     String run;
     @ArgGroup(exclusive = true)
     Which which = new Which();
@@ -45,7 +45,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PlanChoice choice = PlanChoice.parse(by);
         try (RunStore store = storeOptions.openExisting()) {
-            StoreOptions.requireRun(store, run);
+            String run = StoreOptions.runOrLatest(store, this.run);
             long done = store.progress(run).episodesDone();
             if (done == 0) throw CliException.notFound("run '" + run + "' has no episodes yet");
             EpisodeRecord e;

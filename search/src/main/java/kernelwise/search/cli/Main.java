@@ -18,6 +18,9 @@ import java.nio.file.NoSuchFileException;
                 ModelsCommand.class,
                 SearchCommand.class, ResumeCommand.class, RunsCommand.class, ShowCommand.class,
                 ExportCommand.class, ReportCommand.class,
+                FinetuneCommand.class,
+                EvaluateCommand.class,
+                ExportModelCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Runnable {

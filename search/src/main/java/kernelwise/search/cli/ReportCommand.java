@@ -18,13 +18,13 @@ import java.util.concurrent.Callable;
 final class ReportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin StoreOptions storeOptions;
-    @Parameters(paramLabel = "NAME", description = "The run.")
+    @Parameters(paramLabel = "NAME", arity = "0..1", description = "The run (default: the run started last).")
     String run;
 
     @Override
     public Integer call() throws Exception {
         try (RunStore store = storeOptions.openExisting()) {
-            StoreOptions.requireRun(store, run);
+            String run = StoreOptions.runOrLatest(store, this.run);
             if (store.progress(run).episodesDone() == 0) throw CliException.notFound("run '" + run + "' has no episodes yet: nothing to report");
             Path dir = RunOutputs.write(store, run, storeOptions.results());
             Path html = ReportWriter.write(store, run, dir);

@@ -21,7 +21,7 @@ final class ResumeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin StoreOptions storeOptions;
 
-    @Parameters(paramLabel = "NAME", description = "The run.")
+    @Parameters(paramLabel = "NAME", arity = "0..1", description = "The run (default: the run started last).")
     String run;
     @Option(names = "--episodes", description = "Raise (or keep) the run's target number of episodes.")
     Long episodes;
@@ -30,7 +30,7 @@ final class ResumeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (episodes != null && episodes <= 0) throw CliException.usage("episodes must be positive, found " + episodes);
         try (RunStore store = storeOptions.openExisting(); ProgressListener bar = new ProgressListener(System.err)) {
-            StoreOptions.requireRun(store, run);
+            String run = StoreOptions.runOrLatest(store, this.run);
             OptionalLong target = episodes == null ? OptionalLong.empty() : OptionalLong.of(episodes);
             SearchLoop loop = new SearchLoop(store, storeOptions.results(), RunFactories.fromSystem(), bar);
             RunProgress p = RunErrors.mapped(() -> loop.resume(run, target));

@@ -11,6 +11,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
 
@@ -27,7 +34,7 @@ final class SearchCommand implements Callable<Integer> {
     String dataset = "mnist";
     @Option(names = "--agent", description = "hierarchical, ddpg, dqn, random or evolutionary (default: ${DEFAULT-VALUE}).")
     String agent = "hierarchical";
-    @Option(names = "--hardware", description = "Hardware model, e.g. bitfusion, bismo, size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hardware", description = "Hardware model: bitfusion, bismo, size or bops (default: ${DEFAULT-VALUE}).")
     String hardware = "bitfusion";
     @Option(names = "--budget", description = "resource=fraction of the 8-bit plan's cost (default: ${DEFAULT-VALUE}).")
     String budget = "latency=0.4";
@@ -46,12 +53,15 @@ final class SearchCommand implements Callable<Integer> {
     int evalImages = SearchConfig.DEFAULT_EVAL_IMAGES;
     @Option(names = "--checkpoint-every", description = "Store the agent's state every N episodes (default: ${DEFAULT-VALUE}).")
     int checkpointEvery = 1;
+    @Option(names = "--agent-config", paramLabel = "FILE", description = "The agent's full configuration as JSON (default: the"
+            + " agents' defaults; 'show NAME --json' prints a run's under config.agentConfig).")
+    Path agentConfig;
 
     @Override
     public Integer call() throws Exception {
         String name = run != null ? run : SearchConfig.defaultRunName(model, agent, seed, LocalDateTime.now());
         SearchConfig config = new SearchConfig(name, model, dataset, agent, hardware, budget, mode, maxAccuracyLoss, episodes, seed,
-                evalImages, checkpointEvery, null, null);
+                evalImages, checkpointEvery, null, json(agentConfig));
         try (RunStore store = storeOptions.open(); ProgressListener bar = new ProgressListener(System.err)) {
             SearchLoop loop = new SearchLoop(store, storeOptions.results(), RunFactories.fromSystem(), bar);
             RunProgress p = RunErrors.mapped(() -> loop.start(config));
@@ -59,5 +69,14 @@ final class SearchCommand implements Callable<Integer> {
             Summaries.printFinished(spec.commandLine().getOut(), name, p, storeOptions.results());
         }
         return ExitCode.OK;
+    }
+
+    private static JsonNode json(Path file) throws IOException {
+        if (file == null) return null;
+        try {
+            return new ObjectMapper().readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw CliException.usage(file + " is not valid JSON: " + e.getOriginalMessage());
+        }
     }
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 final class ShowCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin StoreOptions storeOptions;
-    @Parameters(paramLabel = "NAME", description = "The run.")
+    @Parameters(paramLabel = "NAME", arity = "0..1", description = "The run (default: the run started last).")
     String run;
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
@@ -31,21 +31,21 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (RunStore store = storeOptions.openExisting()) {
-            StoreOptions.requireRun(store, run);
+            String run = StoreOptions.runOrLatest(store, this.run);
             ObjectNode summary = RunOutputs.summary(store, run);
             if (json) out.println(CliJson.write(summary));
-            else printText(out, summary, store.progress(run));
+            else printText(out, run, summary, store.progress(run));
         }
         out.flush();
         return ExitCode.OK;
     }
 
-    private void printText(PrintWriter out, ObjectNode s, RunProgress p) {
+    private static void printText(PrintWriter out, String run, ObjectNode s, RunProgress p) {
         out.println("run " + run + " (store " + s.get("store").asText() + ")");
         out.printf(Locale.ROOT, "episodes: %d of %d, %.1f min of search%s%n", p.episodesDone(), p.targetEpisodes(), p.searchSeconds() / 60,
                 p.finished() ? "" : " (unfinished: kernelwise resume " + run + ")");
         out.println("config:");
-        s.get("config").fields().forEachRemaining(f -> out.println("  " + f.getKey() + " = " + f.getValue().asText()));
+        s.get("config").fields().forEachRemaining(f -> out.println("  " + f.getKey() + " = " + text(f.getValue())));
         out.println("provenance:");
         s.get("provenance").fields().forEachRemaining(f -> out.println("  " + f.getKey() + " = " + text(f.getValue())));
         if (p.bestScores() != null) out.println("best (episode " + p.bestEpisode() + "): " + Summaries.scores(p.bestScores()));

@@ -41,6 +41,20 @@ final class StoreOptions {
         return open();
     }
 
+    /**
+     * {@code run}, or when it is null the run started last (so that {@code kernelwise search && kernelwise report}
+     * reports the search just made); fails with exit code 3 if there is no such run.
+     */
+    static String runOrLatest(RunStore s, String run) {
+        if (run != null) {
+            requireRun(s, run);
+            return run;
+        }
+        return s.runNames().stream()
+                .max(java.util.Comparator.comparingLong((String r) -> s.info(r).orElseThrow().createdMillis()).thenComparing(r -> r))
+                .orElseThrow(() -> CliException.notFound("no runs in " + s.file() + " (run 'kernelwise search' first)"));
+    }
+
     /** Fails with exit code 3 unless {@code run} is stored. */
     static void requireRun(RunStore s, String run) {
         if (!s.exists(run)) throw new CliException(ExitCode.NOT_FOUND, new NoSuchRunException(run, s.file()).getMessage());

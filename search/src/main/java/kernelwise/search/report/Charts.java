@@ -140,6 +140,7 @@ final class Charts {
         st.setShowValue(true).setMin(min).setMax(max)
                 .setRangeColors(highIsGreen ? new Color[]{RED, YELLOW, GREEN} : new Color[]{GREEN, YELLOW, RED});
         st.setHeatMapValueDecimalPattern("#");
+        st.setValueFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
         st.setPlotContentSize(1.0);
         st.setChartBackgroundColor(Color.WHITE);
         st.setLegendPosition(Styler.LegendPosition.OutsideE);

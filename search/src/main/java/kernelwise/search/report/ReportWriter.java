@@ -60,7 +60,7 @@ public final class ReportWriter {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Kernelwise report: ").append(esc(run)).append("</title>\n")
                 .append("<style>body{font-family:sans-serif;max-width:1060px;margin:2em auto;line-height:1.45;color:#222}")
-                .append("table{border-collapse:collapse;margin:.6em 0}td,th{border:1px solid #ccc;padding:3px 9px;text-align:left}")
+                .append("table{border-collapse:collapse;margin:.6em 0}td,th{border:1px solid #ccc;padding:3px 9px;text-align:left;vertical-align:top}td{word-break:break-word}")
                 .append("th{background:#f2f2f2}img{max-width:100%;border:1px solid #ddd}code{background:#f4f4f4;padding:1px 4px}</style></head><body>\n");
         h.append("<h1>Kernelwise search report: ").append(esc(run)).append("</h1>\n");
         h.append(p("Kernelwise searched, for every kernel (a convolution's output channel or a dense layer's output unit) of model <b>"
@@ -70,12 +70,14 @@ public final class ReportWriter {
                 + " fraction of the same network quantized to 8 bits everywhere), on hardware model <b>" + esc(config.path("hardware").asText())
                 + "</b>, then scored by its accuracy on held-out validation images. The reward trades accuracy against the budget; the best plan is"
                 + " the one with the highest reward. Report written " + Instant.now() + "."));
-        summary(h, run, p, best);
+        summary(h, run, p, best, JSON.readTree(info.provenanceJson()), config);
         chart(h, "reward.png", "Reward per episode", "Each dot is one episode's reward; the red line is the best reward found so far."
                 + " A rising line means the agent kept finding better plans; a flat one late in the run means the search has settled.");
         chart(h, "front-latency.png", "Accuracy against latency", "Each grey dot is one episode's plan: its latency per image in cycles on the"
                 + " hardware model (x) and its validation accuracy (y). The red staircase is the Pareto front: the plans no other plan beats on"
-                + " both accuracy and latency. The green triangle is the best plan by reward.");
+                + " both accuracy and latency. The green triangle is the best plan by reward."
+                + (config.path("mode").asText().equals("resource-constrained") ? " In this run's mode (resource-constrained) every plan"
+                + " is cut down to the budget before it is scored, so most plans sit at the budget's latency and differ in accuracy." : ""));
         chart(h, "front-energy.png", "Accuracy against energy", "The same plans against the energy per image (picojoules) on the hardware model.");
         chart(h, "front-size.png", "Accuracy against model size", "The same plans against the size of the packed weights in bits"
                 + " (what a .kw export of the plan stores, sparse indices included).");
@@ -93,9 +95,15 @@ public final class ReportWriter {
         return h.append("</body></html>\n").toString();
     }
 
-    private static void summary(StringBuilder h, String run, RunProgress p, EpisodeRecord best) {
+    private static void summary(StringBuilder h, String run, RunProgress p, EpisodeRecord best, JsonNode provenance, JsonNode config) {
         Scores s = best.scores();
-        h.append("<h2>Outcome</h2>\n<table>")
+        String model = config.path("model").asText("MODEL"), dataset = config.path("dataset").asText("mnist");
+        h.append("<h2>Outcome</h2>\n<table>");
+        if (provenance.has("baselineAccuracy")) {
+            h.append(row("uncompressed accuracy", String.format(Locale.ROOT, "%.2f%% on the same validation images (float network)",
+                    100 * provenance.get("baselineAccuracy").asDouble())));
+        }
+        h
                 .append(row("episodes", p.episodesDone() + " of " + p.targetEpisodes() + (p.finished() ? "" : " (unfinished)")))
                 .append(row("search time", String.format(Locale.ROOT, "%.1f min (%.2f s per episode)", p.searchSeconds() / 60, p.searchSeconds() / p.episodesDone())))
                 .append(row("best plan", "episode " + best.index()))
@@ -106,8 +114,9 @@ public final class ReportWriter {
                 .append(row("weights size", String.format(Locale.ROOT, "%d bits = %.1f KiB", s.storageBits(), s.storageBits() / 8192.0)))
                 .append(row("reward", String.format(Locale.ROOT, "%.4f", s.reward())))
                 .append("</table>\n")
-                .append(p("To train the network into this plan: <code>kernelwise export " + esc(run) + " --best --out plan.json</code>, then"
-                        + " <code>kernelwise finetune</code> with that plan."));
+                .append(p("To train the network into this plan and export it packed: <code>kernelwise export " + esc(run)
+                        + " --best --out plan.json</code>, then <code>kernelwise finetune --model " + esc(model) + " --dataset " + esc(dataset)
+                        + " --plan plan.json</code>."));
     }
 
     private static void layerTable(StringBuilder h, CompressionPlan plan) {
@@ -143,7 +152,8 @@ public final class ReportWriter {
 
     private static String table(JsonNode o) {
         StringBuilder t = new StringBuilder("<table>");
-        o.fields().forEachRemaining(f -> t.append(row(f.getKey(), esc(f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString()))));
+        o.fields().forEachRemaining(f -> t.append(row(f.getKey(), f.getValue().isValueNode() ? esc(f.getValue().asText())
+                : "<code>" + esc(f.getValue().toString()) + "</code>")));
         return t.append("</table>\n").toString();
     }
 

@@ -33,8 +33,6 @@ public final class RunStore implements AutoCloseable {
     public static final int SCHEMA_VERSION = 1;
     static final String META = "kernelwise.meta";
     static final String SCHEMA_KEY = "schema";
-    /** Checkpoints are stored in chunks of this many bytes; a new checkpoint rewrites only the chunks that changed. */
-    static final int CHUNK = 64 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(RunStore.class);
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -45,9 +43,10 @@ public final class RunStore implements AutoCloseable {
     private final HTreeMap<String, String> progress;
     private final HTreeMap<String, byte[]> episodes;
     private final HTreeMap<String, byte[]> checkpointChunks;
+    private final HTreeMap<String, byte[]> checkpointManifest;
+    private final HTreeMap<String, Long> checkpointNextId;
     private final HTreeMap<String, Long> checkpointAt;
-    private final HTreeMap<String, Long> checkpointLength;
-    private final Map<String, byte[]> lastCheckpoint = new HashMap<>();
+    private final Map<String, CachedCheckpoint> lastCheckpoint = new HashMap<>();
     private double lastCommitSeconds;
     private long lastCheckpointBytesWritten;
 
@@ -59,7 +58,8 @@ public final class RunStore implements AutoCloseable {
         this.episodes = db.hashMap("episodes", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
         this.checkpointChunks = db.hashMap("checkpointChunks", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
         this.checkpointAt = db.hashMap("checkpointAt", Serializer.STRING, Serializer.LONG).createOrOpen();
-        this.checkpointLength = db.hashMap("checkpointLength", Serializer.STRING, Serializer.LONG).createOrOpen();
+        this.checkpointManifest = db.hashMap("checkpointManifest", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
+        this.checkpointNextId = db.hashMap("checkpointNextId", Serializer.STRING, Serializer.LONG).createOrOpen();
     }
 
     /**
@@ -177,9 +177,7 @@ public final class RunStore implements AutoCloseable {
     public Optional<Checkpoint> checkpoint(String run) {
         Long at = checkpointAt.get(run);
         if (at == null) return Optional.empty();
-        byte[] state = readCheckpoint(run);
-        lastCheckpoint.put(run, state);
-        return Optional.of(new Checkpoint(at, state.clone()));
+        return Optional.of(new Checkpoint(at, cachedCheckpoint(run).state().clone()));
     }
 
     /** An agent state after {@code episodes} episodes. */
@@ -188,7 +186,8 @@ public final class RunStore implements AutoCloseable {
 
     /**
      * Commits episode {@code record} (the run's next), the agent state after it (null to keep the previous
-     * checkpoint) and the updated best plan and fronts, in one transaction.
+     * checkpoint) and the updated best plan and fronts, in one transaction. The store keeps a reference to
+     * {@code agentState} (to find what the next checkpoint shares with it): the caller must not change it.
      *
      * @return the run's progress after the episode
      */
@@ -196,57 +195,102 @@ public final class RunStore implements AutoCloseable {
         RunProgress next = progress(run).after(record);
         byte[] encoded = EpisodeCodec.encode(record);
         long t0 = System.nanoTime();
+        CachedCheckpoint[] written = new CachedCheckpoint[1];
+        lastCheckpointBytesWritten = 0;
         transaction(() -> {
             episodes.put(key(run, record.index()), encoded);
-            if (agentState != null) writeCheckpoint(run, agentState, next.episodesDone());
+            if (agentState != null) written[0] = writeCheckpoint(run, agentState, next.episodesDone());
             progress.put(run, toJson(next));
         });
         lastCommitSeconds = (System.nanoTime() - t0) / 1e9;
-        if (agentState != null) lastCheckpoint.put(run, agentState.clone());
+        if (written[0] != null) lastCheckpoint.put(run, written[0]);
         log.debug("run {} episode {} committed in {} ms ({} episode bytes, {} state bytes of which {} written)", run, record.index(),
                 Math.round(lastCommitSeconds * 1000), encoded.length, agentState == null ? 0 : agentState.length, lastCheckpointBytesWritten);
         return next;
     }
 
     /**
-     * Writes the checkpoint as chunks of {@link #CHUNK} bytes, only those that differ from the run's previous
-     * checkpoint (an agent's replay buffer mostly grows at its end, so most chunks stay as they were).
+     * Writes the checkpoint as content-defined chunks ({@link ContentChunks}), storing only the chunks that are not
+     * byte-for-byte in the run's previous checkpoint, and deleting those no longer used.
      */
-    private void writeCheckpoint(String run, byte[] state, long episodes) {
-        byte[] previous = lastCheckpoint.get(run);
-        if (previous == null && checkpointAt.containsKey(run)) previous = readCheckpoint(run);
-        int chunks = chunks(state.length);
-        long written = 0;
-        for (int i = 0; i < chunks; i++) {
-            int from = i * CHUNK, to = Math.min(state.length, from + CHUNK);
-            boolean sameExtent = previous != null && Math.min(previous.length, from + CHUNK) == to;
-            if (sameExtent && Arrays.equals(state, from, to, previous, from, to)) continue;
-            checkpointChunks.put(chunkKey(run, i), Arrays.copyOfRange(state, from, to));
-            written += to - from;
+    private CachedCheckpoint writeCheckpoint(String run, byte[] state, long episodes) {
+        CachedCheckpoint prev = cachedCheckpoint(run);
+        Map<Long, List<Integer>> prevByHash = new HashMap<>();
+        for (int j = 0; prev != null && j < prev.chunks().size(); j++) {
+            prevByHash.computeIfAbsent(prev.chunks().get(j).hash(), h -> new ArrayList<>()).add(j);
         }
-        for (int i = chunks; previous != null && i < chunks(previous.length); i++) checkpointChunks.remove(chunkKey(run, i));
-        checkpointLength.put(run, (long) state.length);
+        List<ContentChunks.Chunk> chunks = ContentChunks.cut(state);
+        long[] ids = new long[chunks.size()];
+        long next = checkpointNextId.getOrDefault(run, 0L);
+        long written = 0;
+        for (int i = 0; i < chunks.size(); i++) {
+            ContentChunks.Chunk c = chunks.get(i);
+            ids[i] = -1;
+            for (int j : prevByHash.getOrDefault(c.hash(), List.of())) {
+                ContentChunks.Chunk p = prev.chunks().get(j);
+                if (p.length() == c.length() && Arrays.equals(state, c.offset(), c.offset() + c.length(), prev.state(), p.offset(), p.offset() + p.length())) {
+                    ids[i] = prev.ids()[j];
+                    break;
+                }
+            }
+            if (ids[i] < 0) {
+                ids[i] = next++;
+                checkpointChunks.put(chunkKey(run, ids[i]), Arrays.copyOfRange(state, c.offset(), c.offset() + c.length()));
+                written += c.length();
+            }
+        }
+        java.util.Set<Long> kept = new java.util.HashSet<>();
+        for (long id : ids) kept.add(id);
+        for (int j = 0; prev != null && j < prev.ids().length; j++) {
+            if (!kept.contains(prev.ids()[j])) checkpointChunks.remove(chunkKey(run, prev.ids()[j]));
+        }
+        checkpointManifest.put(run, manifest(ids, chunks));
+        checkpointNextId.put(run, next);
         checkpointAt.put(run, episodes);
         lastCheckpointBytesWritten = written;
+        return new CachedCheckpoint(state, chunks, ids);
     }
 
-    private byte[] readCheckpoint(String run) {
-        int length = Math.toIntExact(checkpointLength.get(run));
-        byte[] state = new byte[length];
-        for (int i = 0; i < chunks(length); i++) {
-            byte[] c = checkpointChunks.get(chunkKey(run, i));
-            if (c == null) throw new IllegalStateException("checkpoint of run " + run + " misses chunk " + i);
-            System.arraycopy(c, 0, state, i * CHUNK, c.length);
+    /** The run's last checkpoint with its chunking, from memory or read from the file; null if it has none. */
+    private CachedCheckpoint cachedCheckpoint(String run) {
+        CachedCheckpoint c = lastCheckpoint.get(run);
+        if (c != null || !checkpointAt.containsKey(run)) return c;
+        java.nio.ByteBuffer m = java.nio.ByteBuffer.wrap(checkpointManifest.get(run));
+        int n = m.getInt();
+        long[] ids = new long[n];
+        int[] lengths = new int[n];
+        int total = 0;
+        for (int i = 0; i < n; i++) {
+            ids[i] = m.getLong();
+            lengths[i] = m.getInt();
+            total += lengths[i];
         }
-        return state;
+        byte[] state = new byte[total];
+        List<ContentChunks.Chunk> chunks = new ArrayList<>(n);
+        for (int i = 0, off = 0; i < n; off += lengths[i], i++) {
+            byte[] b = checkpointChunks.get(chunkKey(run, ids[i]));
+            if (b == null || b.length != lengths[i]) throw new IllegalStateException("checkpoint of run " + run + " misses chunk " + ids[i]);
+            System.arraycopy(b, 0, state, off, b.length);
+            chunks.add(new ContentChunks.Chunk(off, b.length, ContentChunks.hash(state, off, b.length)));
+        }
+        c = new CachedCheckpoint(state, chunks, ids);
+        lastCheckpoint.put(run, c);
+        return c;
     }
 
-    private static int chunks(int length) {
-        return (length + CHUNK - 1) / CHUNK;
+    private static byte[] manifest(long[] ids, List<ContentChunks.Chunk> chunks) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 12 * ids.length);
+        b.putInt(ids.length);
+        for (int i = 0; i < ids.length; i++) b.putLong(ids[i]).putInt(chunks.get(i).length());
+        return b.array();
     }
 
-    private static String chunkKey(String run, int chunk) {
-        return run + '/' + chunk;
+    /** A checkpoint as last committed, kept to find the chunks the next one shares with it. */
+    private record CachedCheckpoint(byte[] state, List<ContentChunks.Chunk> chunks, long[] ids) {
+    }
+
+    private static String chunkKey(String run, long id) {
+        return run + '/' + id;
     }
 
     /** Bytes of agent state the last {@link #appendEpisode} wrote (changed chunks only). */

@@ -64,6 +64,7 @@ class CliTest {
         JsonNode list = new ObjectMapper().readTree(run("runs", "--json").out());
         assertEquals("r1", list.at("/runs/0/name").asText());
         assertTrue(run("show", "r1").out().contains("best (episode "));
+        assertTrue(run("show").out().startsWith("run r1 "), "without a name: the run started last");
     }
 
     @Test
@@ -131,6 +132,19 @@ class CliTest {
             assertTrue(r.err().contains("in use"), r.err());
             assertTrue(held.exists("r1"));
         }
+    }
+
+    @Test
+    void givenAStoreFromANewerSchema_whenListed_thenRefusedWithExitCode4() throws Exception {
+        Path newer = dir.resolve("newer.db");
+        RunStore.open(newer).close();
+        org.mapdb.DB db = org.mapdb.DBMaker.fileDB(newer.toFile()).transactionEnable().make();
+        db.hashMap("kernelwise.meta", org.mapdb.Serializer.STRING, org.mapdb.Serializer.STRING).createOrOpen().put("schema", "7");
+        db.commit();
+        db.close();
+        CliRun r = CliRun.of("runs", "--store", newer.toString());
+        expect(ExitCode.REFUSED, r);
+        assertTrue(r.err().contains("newer kernelwise (store schema 7"), r.err());
     }
 
     private static void expect(int code, CliRun r) {

@@ -26,13 +26,13 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** Small DL4J networks for tests, shaped like the zoo's (28x28x1 flat input, 10 classes). */
-final class TestNets {
+public final class TestData {
 
-    private TestNets() {
+    private TestData() {
     }
 
     /** A small LeNet-like MultiLayerNetwork: conv 5x5x6, max-pool, conv 5x5x8, max-pool, dense 32, output 10. */
-    static MultiLayerNetwork lenet(long seed) {
+    public static MultiLayerNetwork lenet(long seed) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(1e-3))
                 .weightInit(WeightInit.XAVIER).list()
                 .layer(new ConvolutionLayer.Builder(5, 5).nOut(6).activation(Activation.RELU).build())
@@ -48,7 +48,7 @@ final class TestNets {
     }
 
     /** A small MLP: 784-64-10. */
-    static MultiLayerNetwork mlp(long seed) {
+    public static MultiLayerNetwork mlp(long seed) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(1e-3))
                 .weightInit(WeightInit.XAVIER).list()
                 .layer(new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build())
@@ -60,7 +60,7 @@ final class TestNets {
     }
 
     /** A small residual ComputationGraph: conv-bn-relu stem, one residual block, global pooling, output. */
-    static ComputationGraph residual(long seed) {
+    public static ComputationGraph residual(long seed) {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(1e-3))
                 .weightInit(WeightInit.XAVIER).convolutionMode(ConvolutionMode.Same).graphBuilder()
                 .addInputs("in")
@@ -80,8 +80,33 @@ final class TestNets {
         return net;
     }
 
+    /** A learnable task: each class has a fixed random pattern; an image is its class's pattern plus noise, in [0,1]. */
+    public static DataSet patterns(int n, long seed) {
+        Nd4j.getRandom().setSeed(1234);
+        INDArray protos = Nd4j.rand(DataType.FLOAT, 10, 784).gt(0.7).castTo(DataType.FLOAT);
+        java.util.Random r = new java.util.Random(seed);
+        int[] cls = new int[n];
+        for (int i = 0; i < n; i++) cls[i] = r.nextInt(10);
+        Nd4j.getRandom().setSeed(seed);
+        INDArray x = protos.getRows(cls).muli(0.7).addi(Nd4j.rand(DataType.FLOAT, n, 784).muli(0.3));
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, n, 10);
+        for (int i = 0; i < n; i++) labels.putScalar(i, cls[i], 1f);
+        return new DataSet(x, labels);
+    }
+
+    /** The MLP trained for 3 epochs on {@code train} (batch 50). */
+    public static MultiLayerNetwork trainedMlp(DataSet train) {
+        MultiLayerNetwork net = mlp(3);
+        for (int e = 0; e < 3; e++) {
+            for (int i = 0; i < train.numExamples(); i += 50) net.fit(new DataSet(
+                    train.getFeatures().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(i, i + 50), org.nd4j.linalg.indexing.NDArrayIndex.all()),
+                    train.getLabels().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(i, i + 50), org.nd4j.linalg.indexing.NDArrayIndex.all())));
+        }
+        return net;
+    }
+
     /** Random images in [0,1] with random one-hot labels. */
-    static DataSet randomData(int n, long seed) {
+    public static DataSet randomData(int n, long seed) {
         Nd4j.getRandom().setSeed(seed);
         INDArray x = Nd4j.rand(DataType.FLOAT, n, 784);
         INDArray labels = Nd4j.zeros(DataType.FLOAT, n, 10);

@@ -1,0 +1,37 @@
+package kernelwise.models.export;
+
+import java.io.ByteArrayOutputStream;
+
+/** Writes values of 1..32 bits, most significant bit first, into a byte stream; {@link #pad()} aligns to a byte. */
+final class BitWriter {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private long buffer;
+    private int count;
+    private long bits;
+
+    void write(long value, int width) {
+        for (int i = width - 1; i >= 0; i--) {
+            buffer = (buffer << 1) | ((value >>> i) & 1L);
+            if (++count == 8) {
+                out.write((int) buffer);
+                buffer = 0;
+                count = 0;
+            }
+        }
+        bits += width;
+    }
+
+    /** Bits written so far (before padding). */
+    long bits() {
+        return bits;
+    }
+
+    void pad() {
+        if (count > 0) write(0, 8 - count);
+    }
+
+    byte[] toByteArray() {
+        pad();
+        return out.toByteArray();
+    }
+}

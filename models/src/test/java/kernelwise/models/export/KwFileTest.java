@@ -1,0 +1,147 @@
+package kernelwise.models.export;
+
+import kernelwise.models.compress.Accuracy;
+import kernelwise.models.compress.ActivationRanges;
+import kernelwise.models.compress.CompressibleLayer;
+import kernelwise.models.compress.FastPlanScorer;
+import kernelwise.models.compress.KernelProjection;
+import kernelwise.models.compress.KernelStorage;
+import kernelwise.models.compress.LayerWeights;
+import kernelwise.models.compress.NetworkSpecs;
+import kernelwise.models.compress.QuantizedNetwork;
+import kernelwise.models.compress.TestData;
+import kernelwise.models.plan.CompressionPlan;
+import kernelwise.models.plan.LayerInfo;
+import kernelwise.models.plan.LayerPlan;
+import kernelwise.models.plan.NetworkSpec;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KwFileTest {
+
+    @TempDir
+    Path dir;
+
+    /** Every kernel a different mix: bits cycle through 1..8 and 32, sparsity through dense, bitmap, index list, removed. */
+    static CompressionPlan mixedPlan(NetworkSpec spec) {
+        int[] bitChoices = {1, 2, 3, 4, 5, 6, 7, 8, 32};
+        double[] sparsities = {0.0, 0.3, 0.95, 1.0, 0.5};
+        List<LayerPlan> layers = new ArrayList<>();
+        for (LayerInfo l : spec.layers()) {
+            int[] bits = new int[l.kernels()];
+            double[] sp = new double[l.kernels()];
+            for (int k = 0; k < l.kernels(); k++) {
+                bits[k] = bitChoices[(k + l.index()) % bitChoices.length];
+                sp[k] = sparsities[(k * 7 + l.index()) % sparsities.length];
+            }
+            layers.add(new LayerPlan(l.name(), l.index() == 0 ? 8 : 4, bits, sp));
+        }
+        return CompressionPlan.of(spec, layers);
+    }
+
+    private static void assertBitIdentical(INDArray expected, INDArray actual, String what) {
+        float[] e = expected.dup('c').reshape(-1).toFloatVector(), a = actual.dup('c').reshape(-1).toFloatVector();
+        assertEquals(e.length, a.length, what);
+        for (int i = 0; i < e.length; i++) {
+            if (!(e[i] == a[i])) throw new AssertionError(what + " differs at " + i + ": " + e[i] + " vs " + a[i]);
+        }
+    }
+
+    private void assertRoundTrip(Model net) throws Exception {
+        NetworkSpec spec = NetworkSpecs.of(net);
+        CompressionPlan plan = mixedPlan(spec);
+        ActivationRanges ranges = FastPlanScorer.calibrate(net, TestData.randomData(64, 1));
+        Path file = dir.resolve("m.kw");
+        long bytes = KwFile.write(net, plan, ranges, Map.of("test", "round trip"), file);
+        KwFile.Packed packed = KwFile.read(file);
+        assertEquals(bytes, Files.size(file));
+        assertEquals(plan, packed.plan());
+        assertEquals(ranges, packed.ranges());
+        List<CompressibleLayer> src = NetworkSpecs.layers(net), back = NetworkSpecs.layers(packed.network());
+        for (int i = 0; i < src.size(); i++) {
+            INDArray projected = KernelProjection.project(LayerWeights.read(src.get(i)), plan.layer(i)).weights();
+            assertBitIdentical(projected, LayerWeights.read(back.get(i)), "layer " + i);
+        }
+        for (String key : net.paramTable().keySet()) {
+            if (!key.endsWith("_W")) assertBitIdentical(net.paramTable().get(key), packed.network().paramTable().get(key), key);
+        }
+        long layerBytes = 0;
+        for (int i = 0; i < spec.size(); i++) {
+            long bits = 0;
+            for (int k = 0; k < spec.layer(i).kernels(); k++) {
+                bits += KernelStorage.bits(spec.layer(i).fanIn(), plan.layer(i).keptWeights(k, spec.layer(i).fanIn()), plan.layer(i).weightBits(k));
+            }
+            layerBytes += (bits + 7) / 8;
+        }
+        long others = net.numParams() - spec.totalWeights();
+        assertTrue(bytes > layerBytes + 4 * others && bytes < layerBytes + 4 * others + 40_000, "size " + bytes + " = payload + header");
+    }
+
+    @Test
+    void givenMixedPlanOnMultiLayerNetwork_whenPackedAndRead_thenWeightsBitIdenticalToProjection() throws Exception {
+        MultiLayerNetwork net = TestData.lenet(31);
+        net.fit(TestData.randomData(32, 2));
+        assertRoundTrip(net);
+    }
+
+    @Test
+    void givenMixedPlanOnResidualGraph_whenPackedAndRead_thenWeightsAndBatchNormBitIdentical() throws Exception {
+        ComputationGraph net = TestData.residual(32);
+        net.fit(TestData.randomData(32, 3));
+        assertRoundTrip(net);
+    }
+
+    @Test
+    void givenPackedModel_whenEvaluatedWithStoredRanges_thenAccuracyEqualsTheScorers() throws Exception {
+        MultiLayerNetwork net = TestData.trainedMlp(TestData.patterns(1000, 4));
+        DataSet test = TestData.patterns(300, 5);
+        DataSet calib = TestData.patterns(200, 6);
+        CompressionPlan plan = CompressionPlan.uniform(NetworkSpecs.of(net), 3, 4, 0.6);
+        FastPlanScorer scorer = new FastPlanScorer(net, test, calib);
+        double scored = scorer.score(plan).accuracy();
+        Path file = dir.resolve("p.kw");
+        KwFile.write(net, plan, scorer.ranges(), Map.of(), file);
+        KwFile.Packed packed = KwFile.read(file);
+        QuantizedNetwork q = QuantizedNetwork.of(packed.network());
+        q.setActivationQuant(packed.ranges().quants(packed.plan()));
+        assertEquals(scored, new Accuracy(test, 100).of(q), 0.0);
+    }
+
+    @Test
+    void givenTruncatedCorruptOrForeignFile_whenRead_thenRefusedWithOneLineReason() throws Exception {
+        MultiLayerNetwork net = TestData.mlp(33);
+        Path file = dir.resolve("a.kw");
+        KwFile.write(net, CompressionPlan.uniform(NetworkSpecs.of(net), 4, 32, 0.5), FastPlanScorer.calibrate(net, TestData.randomData(32, 1)), Map.of(), file);
+        byte[] good = Files.readAllBytes(file);
+
+        Path truncated = dir.resolve("t.kw");
+        Files.write(truncated, java.util.Arrays.copyOf(good, good.length - 100));
+        assertTrue(assertThrows(KwFormatException.class, () -> KwFile.read(truncated)).getMessage().contains("truncated"));
+
+        Path corrupt = dir.resolve("c.kw");
+        byte[] flipped = good.clone();
+        flipped[good.length / 2] ^= 0x10;
+        Files.write(corrupt, flipped);
+        assertTrue(assertThrows(KwFormatException.class, () -> KwFile.read(corrupt)).getMessage().contains("CRC32"));
+
+        Path foreign = dir.resolve("f.kw");
+        Files.writeString(foreign, "PK this is a zip, honestly, and it is long enough to pass the size check");
+        KwFormatException e = assertThrows(KwFormatException.class, () -> KwFile.read(foreign));
+        assertTrue(e.getMessage().contains("magic") && !e.getMessage().contains("\n"), e.getMessage());
+    }
+}

@@ -1,0 +1,81 @@
+package kernelwise.search.cli;
+
+import kernelwise.models.Folders;
+import kernelwise.models.export.KwFile;
+import kernelwise.models.export.KwFormatException;
+import kernelwise.models.plan.CompressionPlan;
+import kernelwise.models.train.ModelStore;
+import kernelwise.models.zoo.ModelFileException;
+import kernelwise.models.zoo.ModelZoo;
+import kernelwise.models.zoo.Models;
+import org.deeplearning4j.nn.api.Model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Resolving {@code --model} and {@code --plan} for the compression verbs, with the command line's exit codes. */
+final class CliModels {
+    private CliModels() {
+    }
+
+    /** Whether {@code model} names a packed {@code .kw} file. */
+    static boolean isPacked(String model) {
+        return model.endsWith(".kw");
+    }
+
+    /**
+     * A float network: a zoo name means the trained model stored in results/models for {@code dataset}; anything
+     * else is a DL4J model zip.
+     */
+    static Model load(String model, String dataset) throws IOException {
+        if (isPacked(model)) throw CliException.usage("--model " + model + " is a packed .kw file; this verb needs a float model (zoo name or .zip)");
+        try {
+            if (ModelZoo.contains(model)) {
+                ModelStore store = ModelStore.inResults(Folders.results());
+                if (!Files.isRegularFile(store.zipOf(model, dataset))) {
+                    throw CliException.notFound("no trained " + model + " for " + dataset + " in " + store.dir()
+                            + "; train it with './kernelwise train --model " + model + " --dataset " + dataset + "'");
+                }
+                return store.load(model, dataset).network();
+            }
+            return Models.load(Path.of(model));
+        } catch (ModelFileException e) {
+            throw new CliException(ExitCode.REFUSED, e.getMessage(), e);
+        } catch (NoSuchFileException e) {
+            throw CliException.notFound("no such model: " + e.getFile() + " (a zoo name: " + String.join(", ", ModelZoo.names()) + ", or a .zip)");
+        }
+    }
+
+    /** A packed model, refused with exit code 4 when corrupt. */
+    static KwFile.Packed loadPacked(String model) throws IOException {
+        try {
+            return KwFile.read(Path.of(model));
+        } catch (KwFormatException e) {
+            throw new CliException(ExitCode.REFUSED, e.getMessage(), e);
+        } catch (NoSuchFileException e) {
+            throw CliException.notFound("no such packed model: " + e.getFile());
+        }
+    }
+
+    /** A plan file, refused with exit code 4 when it is not a valid plan. */
+    static CompressionPlan plan(Path file) throws IOException {
+        try {
+            return CompressionPlan.read(file);
+        } catch (NoSuchFileException e) {
+            throw CliException.notFound("no such plan file: " + e.getFile());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.REFUSED, e.getMessage(), e);
+        }
+    }
+
+    /** Refuses (exit 4) a plan that does not fit the network, naming the first mismatch. */
+    static void checkPlan(CompressionPlan plan, kernelwise.models.plan.NetworkSpec spec) {
+        try {
+            plan.checkAgainst(spec);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.REFUSED, "plan does not fit the model: " + e.getMessage(), e);
+        }
+    }
+}

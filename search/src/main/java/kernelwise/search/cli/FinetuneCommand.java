@@ -1,0 +1,134 @@
+package kernelwise.search.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import kernelwise.models.Folders;
+import kernelwise.models.compress.Accuracy;
+import kernelwise.models.compress.FastPlanScorer;
+import kernelwise.models.compress.NetworkSpecs;
+import kernelwise.models.compress.QuantizedNetwork;
+import kernelwise.models.data.DataSplits;
+import kernelwise.models.export.KwFile;
+import kernelwise.models.finetune.FinetuneConfig;
+import kernelwise.models.finetune.MethodFinetuner;
+import kernelwise.models.finetune.PlanFinetuner;
+import kernelwise.models.finetune.QatFinetuner;
+import kernelwise.models.plan.CompressionPlan;
+import org.deeplearning4j.nn.api.Model;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code kernelwise finetune}: trains a model into a plan and writes the packed {@code .kw} file. */
+@Command(name = "finetune", mixinStandardHelpOptions = true,
+        description = {"Fine-tune a trained model into a compression plan (quantized weights and activations in the forward pass,",
+                "float weights receiving the gradients, pruned weights held at zero) and write the packed .kw file.",
+                "Reports float, plan-before and plan-after test accuracy, the .kw size and the compression ratio."})
+public final class FinetuneCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "NAME|ZIP", description = "zoo name (its trained model in results/models) or a DL4J model zip")
+    String model;
+
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist", description = "mnist or fashion-mnist (default: ${DEFAULT-VALUE})")
+    String dataset;
+
+    @Option(names = "--plan", required = true, paramLabel = "FILE", description = "the plan (JSON)")
+    Path planFile;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "1", description = "epochs (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--method", paramLabel = "NAME", defaultValue = "qat", description = "fine-tuning method: qat, admm, slr, autoprune, bnn (default: ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--teacher", description = "distil from the float model (soft targets at temperature 4, half the loss)")
+    boolean teacher;
+
+    @Option(names = "--lr", paramLabel = "X", description = "learning rate (default: 2e-4)")
+    Double lr;
+
+    @Option(names = "--max-batches", paramLabel = "N", defaultValue = "0", description = "minibatches per epoch at most, 0 = all (for quick runs)")
+    int maxBatches;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "seed of the batch order (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "the .kw file (default: results/finetune/<model>-<plan>.kw)")
+    Path out;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    static PlanFinetuner finetuner(String method) {
+        if (method.equals("qat")) return new QatFinetuner();
+        if (MethodFinetuner.NAMES.contains(method)) return new MethodFinetuner(method);
+        throw CliException.usage("unknown fine-tuning method '" + method + "' (known: qat, " + String.join(", ", MethodFinetuner.NAMES) + ")");
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PlanFinetuner finetuner = finetuner(method);
+        CompressionPlan plan = CliModels.plan(planFile);
+        Model net = CliModels.load(model, dataset);
+        CliModels.checkPlan(plan, NetworkSpecs.of(net));
+        DataSplits data = CliData.load(dataset);
+        FinetuneConfig cfg = FinetuneConfig.defaults().withEpochs(epochs).withTeacher(teacher).withMaxBatches(maxBatches).withSeed(seed);
+        if (lr != null) cfg = cfg.withLearningRate(lr);
+
+        double floatAcc = new Accuracy(data.test(), FastPlanScorer.DEFAULT_BATCH).of(QuantizedNetwork.of(net));
+        double before = new FastPlanScorer(net, data.test(), data.train()).score(plan).accuracy();
+        long start = System.nanoTime();
+        Model tuned;
+        try (ProgressBarListener bar = new ProgressBarListener("finetune " + finetuner.name(), System.err)) {
+            tuned = finetuner.finetune(net, plan, data, cfg, bar);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        FastPlanScorer after = new FastPlanScorer(tuned, data.test(), data.train());
+        double afterAcc = after.score(plan).accuracy();
+        Path file = out != null ? out : Folders.results().resolve("finetune").resolve(baseName() + ".kw");
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("model", model);
+        source.put("dataset", dataset);
+        source.put("datasetSha256", data.sha256());
+        source.put("plan", planFile.toString());
+        source.put("method", finetuner.name());
+        source.put("config", cfg);
+        source.put("testAccuracy", afterAcc);
+        long bytes = KwFile.write(tuned, plan, after.ranges(), source, file);
+        print(floatAcc, before, afterAcc, bytes, net.numParams(), seconds, file, cfg);
+        return ExitCode.OK;
+    }
+
+    private String baseName() {
+        String m = CliModels.isPacked(model) || model.endsWith(".zip") ? Path.of(model).getFileName().toString().replaceAll("\\.[a-z]+$", "") : model;
+        return m + "-" + planFile.getFileName().toString().replaceAll("\\.json$", "");
+    }
+
+    private void print(double floatAcc, double before, double afterAcc, long bytes, long params, double seconds, Path file, FinetuneConfig cfg) {
+        PrintWriter w = spec.commandLine().getOut();
+        double ratio = 4.0 * params / bytes;
+        if (json) {
+            ObjectNode n = CliJson.MAPPER.createObjectNode();
+            n.put("model", model).put("dataset", dataset).put("plan", planFile.toString()).put("method", method)
+                    .put("epochs", cfg.epochs()).put("teacher", cfg.teacher())
+                    .put("floatTestAccuracy", floatAcc).put("planTestAccuracyBefore", before).put("planTestAccuracyAfter", afterAcc)
+                    .put("kwBytes", bytes).put("floatBytes", 4 * params).put("compressionRatio", ratio)
+                    .put("finetuneSeconds", seconds).put("out", file.toString());
+            w.println(CliJson.write(n));
+        } else {
+            w.printf("fine-tuned %s into %s (%s, %d epochs%s) in %.1f s%n", model, planFile, method, cfg.epochs(), cfg.teacher() ? ", teacher" : "", seconds);
+            w.printf("  test accuracy, float          %.2f%%%n", 100 * floatAcc);
+            w.printf("  test accuracy, plan before    %.2f%%%n", 100 * before);
+            w.printf("  test accuracy, plan after     %.2f%%%n", 100 * afterAcc);
+            w.printf("  packed model                  %s: %,d bytes (float: %,d bytes, ratio %.1fx)%n", file, bytes, 4 * params, ratio);
+        }
+        w.flush();
+    }
+}
