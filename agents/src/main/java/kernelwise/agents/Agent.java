@@ -2,6 +2,9 @@ package kernelwise.agents;
 
 import kernelwise.env.HierarchicalEnv;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A decision maker for a {@link HierarchicalEnv}. The search loop knows agents only through this interface.
  * An agent owns its randomness (seeded at construction) and everything it learns; {@link #saveState()} captures
@@ -15,6 +18,19 @@ public interface Agent {
 
     /** Plays episode number {@code episode} (0-based) on {@code env}, learns from it, and returns what happened. */
     Episode runEpisode(HierarchicalEnv env, long episode);
+
+    /**
+     * Plays episodes {@code first .. first+count-1} and returns them in order. Agents that score whole plans (the
+     * evolutionary baseline) override this to score a batch in parallel through
+     * {@link HierarchicalEnv#evaluateAll}; their results then differ from {@code count} single calls (a batch is
+     * bred from the population as it stood before the batch). The default plays them one after another.
+     */
+    default List<Episode> runEpisodes(HierarchicalEnv env, long first, int count) {
+        if (count <= 0) throw new IllegalArgumentException("count must be positive, found " + count);
+        List<Episode> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) out.add(runEpisode(env, first + i));
+        return out;
+    }
 
     /** Everything needed to continue exactly where this agent is: networks, updater state, replay, RNG, counters. */
     byte[] saveState();

@@ -9,7 +9,8 @@ import java.util.List;
  * Compressing one network as an episode: for each compressible layer in order, one {@link Level#HIGH} step
  * (activation bits and the layer's goal), then, if {@link #kernelSteps()}, one {@link Level#LOW} step per kernel.
  * When {@code kernelSteps()} is false every kernel of a layer takes the layer's goal (the flat, per-layer view).
- * The last step projects the plan onto the budget, scores it and returns the extrinsic reward. All actions are
+ * The last step projects the plan onto the budget (in the resource-constrained mode; the other modes score the plan
+ * as proposed), scores it and returns the extrinsic reward. All actions are
  * vectors in [0,1]; observations are vectors in [0,1]. Not thread-safe: one agent drives one env.
  */
 public interface HierarchicalEnv {
@@ -39,7 +40,7 @@ public interface HierarchicalEnv {
     /** Takes one step; the action has {@link #highActionSize()} or {@link #lowActionSize()} entries in [0,1]. */
     StepResult step(double[] action);
 
-    /** Projects {@code plan} onto the budget and scores it, outside any episode (for baselines). */
+    /** Projects {@code plan} onto the budget (where the mode projects) and scores it, outside any episode (for baselines). */
     EpisodeResult evaluate(CompressionPlan plan);
 
     /** {@link #evaluate} for many plans, scored in parallel on a pool of working copies; results in input order. */

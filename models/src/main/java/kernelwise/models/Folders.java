@@ -22,13 +22,20 @@ public final class Folders {
         return resolve("kernelwise.results", "KERNELWISE_RESULTS", "results");
     }
 
-    /** The repository root when known: property {@code kernelwise.home}, else the walk-up folder holding {@code scripts/}. */
+    /**
+     * The repository root: property {@code kernelwise.home}, else env {@code KERNELWISE_HOME}, else the first folder
+     * holding {@code scripts/fetch-data.sh} walking up from the working directory, else the working directory.
+     */
     public static Path home() {
-        String home = System.getProperty("kernelwise.home");
-        if (home != null && !home.isBlank()) return Path.of(home).toAbsolutePath().normalize();
-        String env = System.getenv("KERNELWISE_HOME");
-        if (env != null && !env.isBlank()) return Path.of(env).toAbsolutePath().normalize();
-        return resolve("kernelwise.home.unused", "KERNELWISE_HOME.unused", "scripts").getParent();
+        String p = System.getProperty("kernelwise.home");
+        if (p != null && !p.isBlank()) return Path.of(p).toAbsolutePath().normalize();
+        String e = System.getenv("KERNELWISE_HOME");
+        if (e != null && !e.isBlank()) return Path.of(e).toAbsolutePath().normalize();
+        Path cwd = workingDirectory();
+        for (Path d = cwd; d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve("scripts/fetch-data.sh"))) return d;
+        }
+        return cwd;
     }
 
     static Path resolve(String property, String envVariable, String folder) {
@@ -38,10 +45,14 @@ public final class Folders {
         if (e != null && !e.isBlank()) return Path.of(e).toAbsolutePath().normalize();
         String home = System.getProperty("kernelwise.home");
         if (home != null && !home.isBlank()) return Path.of(home, folder).toAbsolutePath().normalize();
-        Path cwd = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
+        Path cwd = workingDirectory();
         for (Path d = cwd; d != null; d = d.getParent()) {
             if (Files.isDirectory(d.resolve(folder))) return d.resolve(folder);
         }
         return cwd.resolve(folder);
+    }
+
+    private static Path workingDirectory() {
+        return Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
     }
 }

@@ -7,6 +7,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
@@ -101,7 +102,7 @@ public final class Batches implements DataSetIterator {
     }
 
     private DataSet gather(int from, int to) {
-        int[] rows = java.util.Arrays.copyOfRange(order, from, to);
+        int[] rows = Arrays.copyOfRange(order, from, to);
         return new DataSet(data.getFeatures().getRows(rows), data.getLabels().getRows(rows));
     }
 

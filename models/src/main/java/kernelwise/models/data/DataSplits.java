@@ -2,7 +2,9 @@ package kernelwise.models.data;
 
 import org.nd4j.linalg.dataset.DataSet;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The three fixed splits of one data set: features [N, 784] in [0, 1], one-hot labels [N, 10].
@@ -17,6 +19,6 @@ public record DataSplits(String name, DataSet train, DataSet validation, DataSet
     public DataSplits {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("data set name must not be blank, found '" + name + "'");
         if (train == null || validation == null || test == null) throw new IllegalArgumentException("all three splits are needed for " + name);
-        sha256 = Map.copyOf(sha256);
+        sha256 = Collections.unmodifiableMap(new TreeMap<>(sha256));
     }
 }

@@ -45,10 +45,9 @@ public final class Datasets {
         }
         long t0 = System.nanoTime();
         Map<String, String> sha = new TreeMap<>();
-        Idx trainImages = IdxReader.readImages(hashed(find(dataDir, name, "train-images-idx3-ubyte"), sha));
-        Idx trainLabels = IdxReader.readLabels(hashed(find(dataDir, name, "train-labels-idx1-ubyte"), sha));
-        Idx testImages = IdxReader.readImages(hashed(find(dataDir, name, "t10k-images-idx3-ubyte"), sha));
-        Idx testLabels = IdxReader.readLabels(hashed(find(dataDir, name, "t10k-labels-idx1-ubyte"), sha));
+        Idx[] train = readPair(dataDir, name, "train", sha);
+        Idx[] test = readPair(dataDir, name, "t10k", sha);
+        Idx trainImages = train[0], trainLabels = train[1], testImages = test[0], testLabels = test[1];
         int n = trainImages.items();
         if (n <= VALIDATION) throw new IllegalArgumentException(name + " training file has " + n + " images, needs more than " + VALIDATION);
         DataSplits splits = new DataSplits(name,
@@ -105,6 +104,29 @@ public final class Datasets {
             int c = labels.data()[i] & 0xFF;
             if (c >= CLASSES) throw new IllegalArgumentException("label " + i + " must be 0.." + (CLASSES - 1) + ", found " + c);
         }
+    }
+
+    /** Reads {@code <prefix>-images-idx3-ubyte} and its labels, checking 28x28 images, matching counts, labels 0..9. */
+    private static Idx[] readPair(Path dataDir, String name, String prefix, Map<String, String> sha) throws IOException {
+        Path imageFile = hashed(find(dataDir, name, prefix + "-images-idx3-ubyte"), sha);
+        Path labelFile = hashed(find(dataDir, name, prefix + "-labels-idx1-ubyte"), sha);
+        Idx images = IdxReader.readImages(imageFile);
+        Idx labels = IdxReader.readLabels(labelFile);
+        int[] d = images.dims();
+        if (d[1] != SIDE || d[2] != SIDE) {
+            throw new IdxFormatException(imageFile, SIDE + "x" + SIDE + " images", d[1] + "x" + d[2]);
+        }
+        if (labels.items() != images.items()) {
+            throw new IdxFormatException(labelFile, images.items() + " labels (one per image of " + imageFile.getFileName() + ")",
+                    labels.items());
+        }
+        byte[] lb = labels.data();
+        for (int i = 0; i < lb.length; i++) {
+            if ((lb[i] & 0xFF) >= CLASSES) {
+                throw new IdxFormatException(labelFile, "labels 0.." + (CLASSES - 1), (lb[i] & 0xFF) + " at item " + i);
+            }
+        }
+        return new Idx[]{images, labels};
     }
 
     private static Path find(Path dataDir, String name, String base) throws DataMissingException {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 public class IdxFormatException extends IOException {
     private final Path file;
 
-    public IdxFormatException(Path file, String expected, String found) {
+    public IdxFormatException(Path file, String expected, Object found) {
         super(file + ": expected " + expected + ", found " + found);
         this.file = file;
     }

@@ -2,8 +2,10 @@ package kernelwise.models.train;
 
 import kernelwise.models.Provenance;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The JSON sidecar of a stored model: what was trained, on which data, how, how well, and with what.
@@ -36,7 +38,7 @@ public record ModelCard(int schemaVersion, String model, String dataset, Map<Str
         }
         if (model == null || model.isBlank()) throw new IllegalArgumentException("model name must not be blank, found '" + model + "'");
         if (dataset == null || dataset.isBlank()) throw new IllegalArgumentException("dataset must not be blank, found '" + dataset + "'");
-        datasetSha256 = Map.copyOf(datasetSha256);
+        datasetSha256 = Collections.unmodifiableMap(new TreeMap<>(datasetSha256));
         epochSeconds = List.copyOf(epochSeconds);
     }
 

@@ -1,6 +1,7 @@
 package kernelwise.models.data;
 
 import kernelwise.models.Folders;
+import kernelwise.models.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.dataset.DataSet;
@@ -23,7 +24,7 @@ class DatasetsTest {
 
     @Test
     void givenRealMnist_whenLoaded_thenFixedSplitsOfScaledFeaturesAndOneHotLabels() throws IOException {
-        DataSplits s = Datasets.load("mnist", Folders.data());
+        DataSplits s = TestData.mnist();
         assertArrayEquals(new long[]{55_000, 784}, s.train().getFeatures().shape());
         assertArrayEquals(new long[]{5_000, 10}, s.validation().getLabels().shape());
         assertArrayEquals(new long[]{10_000, 784}, s.test().getFeatures().shape());
@@ -55,6 +56,27 @@ class DatasetsTest {
         assertEquals((px[20 * 784] & 0xFF) / 255f, s.validation().getFeatures().getFloat(0, 0), 1e-7);
         assertEquals(0, s.validation().getLabels().getRow(0).argMax().getInt(0)); // item 20 has label 0
         assertEquals(3, s.test().numExamples());
+    }
+
+    @Test
+    void givenRealFashionMnist_whenLoaded_thenGzippedFilesGiveTheSameSplitShapes() throws IOException {
+        DataSplits s = Datasets.load("fashion-mnist", Folders.data());
+        assertArrayEquals(new long[]{55_000, 784}, s.train().getFeatures().shape());
+        assertArrayEquals(new long[]{10_000, 10}, s.test().getLabels().shape());
+        assertEquals("8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05", s.sha256().get("t10k-labels-idx1-ubyte.gz"));
+    }
+
+    @Test
+    void givenLabelCountDifferentFromImageCount_whenLoaded_thenLabelFileRefused() throws IOException {
+        Path d = Files.createDirectories(dir.resolve("mnist"));
+        int n = Datasets.VALIDATION + 1;
+        IdxWriter.write(d.resolve("train-images-idx3-ubyte"), new Idx(Idx.IMAGES, new int[]{n, 28, 28}, new byte[n * 784]));
+        IdxWriter.write(d.resolve("train-labels-idx1-ubyte"), new Idx(Idx.LABELS, new int[]{n - 1}, new byte[n - 1]));
+        IdxWriter.write(d.resolve("t10k-images-idx3-ubyte"), new Idx(Idx.IMAGES, new int[]{1, 28, 28}, new byte[784]));
+        IdxWriter.write(d.resolve("t10k-labels-idx1-ubyte"), new Idx(Idx.LABELS, new int[]{1}, new byte[1]));
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> Datasets.load("mnist", dir));
+        assertEquals(d.resolve("train-labels-idx1-ubyte") + ": expected " + n + " labels (one per image of train-images-idx3-ubyte), found "
+                + (n - 1), e.getMessage());
     }
 
     @Test

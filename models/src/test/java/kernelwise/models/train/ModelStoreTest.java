@@ -1,7 +1,7 @@
 package kernelwise.models.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import kernelwise.models.Folders;
+import kernelwise.models.TestData;
 import kernelwise.models.data.DataSplits;
 import kernelwise.models.data.Datasets;
 import kernelwise.models.zoo.ModelFileException;
@@ -29,8 +29,8 @@ class ModelStoreTest {
     Path dir;
 
     @BeforeAll
-    static void load() throws IOException {
-        DataSplits m = Datasets.load("mnist", Folders.data());
+    static void load() {
+        DataSplits m = TestData.mnist();
         tiny = new DataSplits("mnist", Datasets.first(m.train(), 500), Datasets.first(m.validation(), 200),
                 Datasets.first(m.test(), 200), m.sha256());
     }

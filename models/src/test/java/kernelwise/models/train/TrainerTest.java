@@ -1,6 +1,6 @@
 package kernelwise.models.train;
 
-import kernelwise.models.Folders;
+import kernelwise.models.TestData;
 import kernelwise.models.data.DataSplits;
 import kernelwise.models.data.Datasets;
 import kernelwise.models.zoo.ModelZoo;
@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +22,8 @@ class TrainerTest {
     static DataSplits mnist;
 
     @BeforeAll
-    static void load() throws IOException {
-        mnist = Datasets.load("mnist", Folders.data());
+    static void load() {
+        mnist = TestData.mnist();
     }
 
     @Test

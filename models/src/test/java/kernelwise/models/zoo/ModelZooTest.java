@@ -37,6 +37,8 @@ class ModelZooTest {
     void givenLenets_whenCreated_thenExactParameterCounts() {
         assertEquals(431_080, ModelZoo.create("lenet5", 1).numParams());
         assertEquals(266_610, ModelZoo.create("lenet300", 1).numParams());
+        assertEquals(222_970, ModelZoo.create("vgg-small", 1).numParams());
+        assertEquals(78_378, ModelZoo.create("resnet-small", 1).numParams());
     }
 
     @Test

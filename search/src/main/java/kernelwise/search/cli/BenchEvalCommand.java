@@ -86,6 +86,6 @@ public final class BenchEvalCommand implements Callable<Integer> {
                 + String.format("| matched GEMMs (one mmul per layer, im2col shape) | | %.2f | 1.00 |%n", r.matchedGemmGflops())
                 + String.format("| square GEMM (1024 x max(fanIn,256) x max(kernels,256)) | | %.2f | |%n", r.squareGemmGflops())
                 + String.format("%nRatio of scoring to the square GEMM: %.2f.%n", r.ratioToSquareGemm())
-                + String.format("On process CPU time (robust to other load): scoring %.2f, DL4J output() %.2f of the matched GEMMs.%n", r.cpuRatio(), r.dl4jCpuRatio());
+                + String.format("On process CPU time (less sensitive to other load, not immune): scoring %.2f, DL4J output() %.2f of the matched GEMMs.%n", r.cpuRatio(), r.dl4jCpuRatio());
     }
 }

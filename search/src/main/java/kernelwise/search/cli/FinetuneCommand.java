@@ -9,6 +9,7 @@ import kernelwise.models.compress.QuantizedNetwork;
 import kernelwise.models.data.DataSplits;
 import kernelwise.models.export.KwFile;
 import kernelwise.models.finetune.FinetuneConfig;
+import kernelwise.models.finetune.MethodFinetuner;
 import kernelwise.models.finetune.PlanFinetuner;
 import kernelwise.models.finetune.QatFinetuner;
 import kernelwise.models.plan.CompressionPlan;
@@ -44,7 +45,7 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "1", description = "epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--method", paramLabel = "NAME", defaultValue = "qat", description = "fine-tuning method (default: ${DEFAULT-VALUE})")
+    @Option(names = "--method", paramLabel = "NAME", defaultValue = "qat", description = "fine-tuning method: qat, admm, slr, autoprune, bnn (default: ${DEFAULT-VALUE})")
     String method;
 
     @Option(names = "--teacher", description = "distil from the float model (soft targets at temperature 4, half the loss)")
@@ -67,7 +68,8 @@ public final class FinetuneCommand implements Callable<Integer> {
 
     static PlanFinetuner finetuner(String method) {
         if (method.equals("qat")) return new QatFinetuner();
-        throw CliException.usage("unknown fine-tuning method '" + method + "' (known: qat)");
+        if (MethodFinetuner.NAMES.contains(method)) return new MethodFinetuner(method);
+        throw CliException.usage("unknown fine-tuning method '" + method + "' (known: qat, " + String.join(", ", MethodFinetuner.NAMES) + ")");
     }
 
     @Override

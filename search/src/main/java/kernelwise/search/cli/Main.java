@@ -16,6 +16,8 @@ import java.nio.file.NoSuchFileException;
                 DataCommand.class,
                 TrainCommand.class,
                 ModelsCommand.class,
+                SearchCommand.class, ResumeCommand.class, RunsCommand.class, ShowCommand.class,
+                ExportCommand.class, ReportCommand.class,
                 FinetuneCommand.class,
                 EvaluateCommand.class,
                 ExportModelCommand.class,

@@ -1,0 +1,216 @@
+package kernelwise.agents.ddpg;
+
+import kernelwise.agents.Agent;
+import kernelwise.agents.AgentConfig;
+import kernelwise.agents.Episode;
+import kernelwise.agents.Transition;
+import kernelwise.agents.util.Rng;
+import kernelwise.agents.util.StateIO;
+import kernelwise.env.HierarchicalEnv;
+import kernelwise.env.Level;
+import kernelwise.env.StepResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The episode loop shared by the hierarchical and the flat DDPG agents: act with exploration, collect the
+ * episode, normalise its extrinsic reward by a moving baseline, fill the replay buffers, then learn.
+ * The flat agent is this loop without a low level.
+ */
+abstract class DdpgAgentBase implements Agent {
+    private static final Logger log = LoggerFactory.getLogger(DdpgAgentBase.class);
+
+    private final String name;
+    private final AgentConfig cfg;
+    private final DdpgLevel high;
+    private final DdpgLevel low;          // null for the flat agent
+    private final int lowObsSize;
+    private final Rng rng;
+    private double baseline;
+    private boolean baselineSet;
+    private long episodesRun;
+
+    DdpgAgentBase(String name, AgentConfig cfg, HierarchicalEnv env, long seed, boolean hierarchical) {
+        this.name = name;
+        this.cfg = cfg;
+        if (env.highActionSize() != 3) throw new IllegalArgumentException(name + " expects 3 HIGH actions (activation bits, goal bits, goal sparsity), env has " + env.highActionSize());
+        if (hierarchical && env.lowActionSize() != 2) throw new IllegalArgumentException(name + " expects 2 LOW actions (bits, sparsity), env has " + env.lowActionSize());
+        Rng seeds = new Rng(seed);
+        this.high = new DdpgLevel(env.highObservationSize(), env.highActionSize(), cfg.high(), seeds.nextLong());
+        this.lowObsSize = env.lowObservationSize();
+        this.low = hierarchical ? new DdpgLevel(lowObsSize + 2, env.lowActionSize(), cfg.low(), seeds.nextLong()) : null;
+        this.rng = seeds.split();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** Refuses an environment this agent cannot drive, with a message saying why. */
+    abstract void checkEnv(HierarchicalEnv env);
+
+    /** The layer level (for tests and diagnostics). */
+    public DdpgLevel high() {
+        return high;
+    }
+
+    /** The kernel level, or null for the flat agent. */
+    public DdpgLevel low() {
+        return low;
+    }
+
+    /** The moving baseline of the extrinsic reward (NaN before the first episode). */
+    public double baseline() {
+        return baselineSet ? baseline : Double.NaN;
+    }
+
+    /**
+     * Plays one episode. {@code episode} drives the warm-up and noise schedules, so a caller resuming a run must
+     * pass the same numbers an uninterrupted run would have.
+     */
+    @Override
+    public Episode runEpisode(HierarchicalEnv env, long episode) {
+        checkEnv(env);
+        long start = System.nanoTime();
+        long envNanos = 0;
+        List<Transition> trajectory = new ArrayList<>();
+        List<Step> highs = new ArrayList<>();
+        List<Step> lows = new ArrayList<>();
+        double[] goal = new double[2];
+        long t = System.nanoTime();
+        double[] obs = env.reset();
+        envNanos += System.nanoTime() - t;
+        StepResult sr;
+        do {
+            Level level = env.level();
+            double[] input;
+            double[] action;
+            if (level == Level.HIGH) {
+                input = obs.clone();
+                action = new double[3];
+                high.explore(input, action, episode, rng);
+                goal[0] = action[1];
+                goal[1] = action[2];
+            } else {
+                if (low == null) throw new IllegalStateException(name + " got a LOW step from an env with kernelSteps() false");
+                input = lowInput(obs, goal);
+                action = new double[2];
+                low.exploreAround(input, action, episode, rng, goal, cfg.randomKernelSigma());
+            }
+            t = System.nanoTime();
+            sr = env.step(action);
+            envNanos += System.nanoTime() - t;
+            (level == Level.HIGH ? highs : lows).add(new Step(input, action, sr.reward(), highs.size() - 1));
+            trajectory.add(new Transition(level, obs, action, sr.reward()));
+            obs = sr.observation();
+        } while (!sr.done());
+        double reward = sr.result().reward();
+        updateBaseline(reward);
+        storeHigh(highs, lows, reward);
+        if (low != null) storeLow(lows, reward);
+        double highLoss = high.learn(episode, baseline, rng);
+        double lowLoss = low == null ? Double.NaN : low.learn(episode, baseline, rng);
+        episodesRun++;
+        double agentSeconds = (System.nanoTime() - start - envNanos) / 1e9;
+        log.debug("{} episode {}: reward {} baseline {} critic loss high {} low {} agent {} s env {} s", name, episode,
+                reward, baseline, highLoss, lowLoss, agentSeconds, envNanos / 1e9);
+        return new Episode(episode, trajectory, sr.result(), agentSeconds);
+    }
+
+    private double[] lowInput(double[] obs, double[] goal) {
+        double[] in = new double[lowObsSize + 2];
+        System.arraycopy(obs, 0, in, 0, lowObsSize);
+        in[lowObsSize] = goal[0];
+        in[lowObsSize + 1] = goal[1];
+        return in;
+    }
+
+    private void updateBaseline(double reward) {
+        double alpha = cfg.high().baselineAlpha();
+        baseline = baselineSet ? alpha * baseline + (1 - alpha) * reward : reward;
+        baselineSet = true;
+    }
+
+    private void storeHigh(List<Step> highs, List<Step> lows, double reward) {
+        boolean mc = cfg.high().returns() == DdpgConfig.Returns.MONTE_CARLO;
+        for (int i = 0; i < highs.size(); i++) {
+            Step h = highs.get(i);
+            double[] a = cfg.relabelGoals() ? achievedGoal(h, i, lows) : h.action;
+            boolean last = i == highs.size() - 1;
+            if (mc) high.replay().add(h.input, a, reward, null, true, 1);
+            else high.replay().add(h.input, a, last ? reward : 0, last ? null : highs.get(i + 1).input, last, last ? 1 : 0);
+        }
+    }
+
+    /** The HIGH action with its goal replaced by the mean of its layer's kernel actions (HIRO's correction). */
+    private static double[] achievedGoal(Step h, int layer, List<Step> lows) {
+        double bits = 0;
+        double sparsity = 0;
+        int n = 0;
+        for (Step s : lows) {
+            if (s.layer != layer) continue;
+            bits += s.action[0];
+            sparsity += s.action[1];
+            n++;
+        }
+        return n == 0 ? h.action : new double[]{h.action[0], bits / n, sparsity / n};
+    }
+
+    private void storeLow(List<Step> lows, double reward) {
+        boolean mc = cfg.low().returns() == DdpgConfig.Returns.MONTE_CARLO;
+        double share = cfg.extrinsicShare();
+        for (int j = 0; j < lows.size(); j++) {
+            Step s = lows.get(j);
+            boolean layerEnd = j == lows.size() - 1 || lows.get(j + 1).layer != s.layer;
+            boolean done = mc || layerEnd;
+            low.replay().add(s.input, s.action, s.reward + share * reward, done ? null : lows.get(j + 1).input, done, share);
+        }
+    }
+
+    @Override
+    public byte[] saveState() {
+        return StateIO.save(name, this::write);
+    }
+
+    @Override
+    public void restoreState(byte[] state) {
+        StateIO.restore(name, state, this::read);
+    }
+
+    private void write(DataOutputStream out) throws IOException {
+        out.writeLong(episodesRun);
+        out.writeLong(rng.state());
+        out.writeBoolean(baselineSet);
+        out.writeDouble(baseline);
+        out.writeBoolean(low != null);
+        high.write(out);
+        if (low != null) low.write(out);
+    }
+
+    private void read(DataInputStream in) throws IOException {
+        episodesRun = in.readLong();
+        rng.setState(in.readLong());
+        baselineSet = in.readBoolean();
+        baseline = in.readDouble();
+        boolean hasLow = in.readBoolean();
+        if (hasLow != (low != null)) throw new IllegalArgumentException("state " + (hasLow ? "has" : "lacks") + " a low level, agent " + name + " does not");
+        high.read(in);
+        if (low != null) low.read(in);
+    }
+
+    /** Episodes played by this agent (restored with its state). */
+    public long episodesRun() {
+        return episodesRun;
+    }
+
+    /** One step as the learner keeps it: the network input, the action, the step reward and the layer index. */
+    private record Step(double[] input, double[] action, double reward, int layer) {
+    }
+}

@@ -1,0 +1,62 @@
+package kernelwise.agents.dqn;
+
+import kernelwise.agents.AgentConfig;
+import kernelwise.agents.Episode;
+import kernelwise.agents.SyntheticEnv;
+import kernelwise.agents.Transition;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DqnAgentTest {
+
+    private static AgentConfig config() {
+        AgentConfig d = new AgentConfig();
+        DqnConfig dqn = new DqnConfig(16, 1, 1e-3, 8, 500, 10, 0.99, 40, 0.1, 8, 1.0, 100, 3);
+        return new AgentConfig(d.high(), d.low(), d.extrinsicShare(), d.relabelGoals(), d.randomKernelSigma(), d.evolution(), dqn);
+    }
+
+    private static List<double[]> play(DqnAgent agent, SyntheticEnv env, long from, int n) {
+        List<double[]> out = new ArrayList<>();
+        for (long e = from; e < from + n; e++) {
+            Episode ep = agent.runEpisode(env, e);
+            assertEquals(2, ep.trajectory().size(), "one MDP step per layer");
+            for (Transition t : ep.trajectory()) out.add(t.action());
+            out.add(new double[]{ep.result().reward()});
+        }
+        return out;
+    }
+
+    @Test
+    void givenTheSameSeed_whenRl4jDqnRunsTwice_thenActionsAndRewardsAreIdentical() {
+        SyntheticEnv env = new SyntheticEnv(2, 3, false);
+        List<double[]> a = play(new DqnAgent(config(), new SyntheticMdpBinding(), 5), env, 0, 12);
+        List<double[]> b = play(new DqnAgent(config(), new SyntheticMdpBinding(), 5), env, 0, 12);
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) assertArrayEquals(a.get(i), b.get(i), 0.0, "entry " + i);
+    }
+
+    @Test
+    void givenASavedDqn_whenRestoredIntoAFreshAgent_thenTheQNetworkAndCountersAreIdentical() {
+        SyntheticEnv env = new SyntheticEnv(2, 3, false);
+        DqnAgent original = new DqnAgent(config(), new SyntheticMdpBinding(), 5);
+        play(original, env, 0, 15);                       // 30 steps: past the 8-step warm-up, Q network trained
+        byte[] state = original.saveState();
+        DqnAgent again = new DqnAgent(config(), new SyntheticMdpBinding(), 77);
+        again.restoreState(state);                        // unbound: kept until the first episode binds the learner
+        again.runEpisode(env, 15);
+        assertEquals(original.steps() + 2, again.steps(), "RL4J's step counter continued from the saved one");
+        again.restoreState(state);                        // into a bound learner
+        INDArray obs = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 6, 3);
+        assertArrayEquals(original.qNetwork().output(obs).toFloatMatrix(), again.qNetwork().output(obs).toFloatMatrix());
+        assertEquals(original.steps(), again.steps());
+        assertTrue(original.steps() >= 30);
+    }
+}

@@ -1,0 +1,239 @@
+package kernelwise.env;
+
+import kernelwise.env.budget.Budget;
+import kernelwise.env.obs.KernelStats;
+import kernelwise.env.obs.Progress;
+import kernelwise.env.reward.GoalReward;
+import kernelwise.env.reward.RewardFunction;
+import kernelwise.models.compress.FastPlanScorer;
+import kernelwise.models.compress.NetworkSpecs;
+import kernelwise.models.compress.PlanScore;
+import kernelwise.models.compress.PlanScorer;
+import kernelwise.models.plan.CompressionPlan;
+import kernelwise.models.data.DataSplits;
+import kernelwise.models.data.Datasets;
+import kernelwise.models.plan.NetworkSpec;
+import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.dataset.DataSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The compression environment: a {@link HierarchicalEnv} composed of {@link EnvParts} (hardware model, action
+ * mapper, observation builder, budget projector, reward) and a {@link ScorerPool}. The plan is built in arrays
+ * allocated once; at the end of an episode it is projected onto the budget (resource-constrained mode), scored,
+ * priced and rewarded. Not thread-safe for episodes; {@link #evaluate} and {@link #evaluateAll} are.
+ */
+public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CompressionEnv.class);
+    private static final double[] NONE = new double[0];
+
+    private final NetworkSpec spec;
+    private final EnvConfig cfg;
+    private final EnvParts parts;
+    private final ScorerPool pool;
+    private final double baselineAccuracy;
+    private final Cost reference;
+    private final PlanBuffer buffer;
+    private final Progress progress = new Progress();
+    private Level level = Level.HIGH;
+    private boolean running;
+
+    /**
+     * @param baselineAccuracy the uncompressed network's accuracy on the scorers' split
+     */
+    public CompressionEnv(NetworkSpec spec, EnvConfig cfg, EnvParts parts, ScorerPool pool, double baselineAccuracy) {
+        this.spec = spec;
+        this.cfg = cfg;
+        this.parts = parts;
+        this.pool = pool;
+        this.baselineAccuracy = baselineAccuracy;
+        this.reference = parts.hardware().cost(spec, Budget.referencePlan(spec));
+        this.buffer = new PlanBuffer(spec);
+        if (cfg.mode().projects() && parts.projector() == null) {
+            throw new IllegalArgumentException("mode " + cfg.mode() + " projects plans but the parts have no projector");
+        }
+    }
+
+    /**
+     * An env on the given scorers (one working copy each): builds the standard parts and scores the identity
+     * (float) plan once for the baseline accuracy.
+     */
+    public static CompressionEnv of(NetworkSpec spec, KernelStats stats, List<? extends PlanScorer> scorers, EnvConfig cfg) throws IOException {
+        EnvParts parts = EnvParts.of(spec, stats, cfg);
+        ScorerPool pool = new ScorerPool(scorers);
+        double baseline = pool.score(CompressionPlan.identity(spec)).accuracy();
+        LOG.info("env on {} ({}), budget {}, mode {}, baseline accuracy {}", cfg.hardware(), spec.fingerprint(), cfg.budget().toText(), cfg.mode(), baseline);
+        return new CompressionEnv(spec, cfg, parts, pool, baseline);
+    }
+
+    /**
+     * The env the search uses: the spec and kernel statistics of {@code original}, a pool of
+     * {@link FastPlanScorer}s ({@link EnvConfig#scorerCount()} working copies sharing one calibration) scoring on the
+     * search-validation split (its first {@link EnvConfig#evalSamples()} images when positive), activation ranges
+     * calibrated on the first {@link EnvConfig#calibrationSamples()} training images. {@code original} is not modified.
+     *
+     * @throws java.nio.file.NoSuchFileException if the hardware parameter file is missing
+     */
+    public static CompressionEnv create(Model original, DataSplits splits, EnvConfig cfg) throws IOException {
+        NetworkSpec spec = NetworkSpecs.of(original);
+        KernelStats stats = KernelStats.of(original);
+        DataSet eval = cfg.evalSamples() > 0 ? Datasets.first(splits.validation(), cfg.evalSamples()) : splits.validation();
+        DataSet calibration = Datasets.first(splits.train(), cfg.calibrationSamples());
+        long t0 = System.nanoTime();
+        List<FastPlanScorer> scorers = FastPlanScorer.pool(original, eval, calibration, cfg.scorerCount());
+        LOG.info("{} scorers on {} {} images ready in {} ms", scorers.size(), eval.numExamples(), splits.name(), (System.nanoTime() - t0) / 1_000_000);
+        return of(spec, stats, scorers, cfg);
+    }
+
+    @Override
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    public EnvConfig config() {
+        return cfg;
+    }
+
+    public EnvParts parts() {
+        return parts;
+    }
+
+    public double baselineAccuracy() {
+        return baselineAccuracy;
+    }
+
+    /** The reference (8-bit) plan's cost. */
+    public Cost referenceCost() {
+        return reference;
+    }
+
+    @Override
+    public boolean kernelSteps() {
+        return cfg.kernelSteps();
+    }
+
+    @Override
+    public int highObservationSize() {
+        return kernelwise.env.obs.ObservationBuilder.HIGH_SIZE;
+    }
+
+    @Override
+    public int lowObservationSize() {
+        return kernelwise.env.obs.ObservationBuilder.LOW_SIZE;
+    }
+
+    @Override
+    public int highActionSize() {
+        return 3;
+    }
+
+    @Override
+    public int lowActionSize() {
+        return 2;
+    }
+
+    @Override
+    public double[] reset() {
+        buffer.fill(Budget.REFERENCE_BITS);
+        progress.reset();
+        level = Level.HIGH;
+        running = true;
+        return parts.observations().high(progress);
+    }
+
+    @Override
+    public Level level() {
+        return level;
+    }
+
+    @Override
+    public StepResult step(double[] action) {
+        if (!running) throw new IllegalStateException("no episode running: call reset() first");
+        int size = level == Level.HIGH ? highActionSize() : lowActionSize();
+        if (action == null || action.length != size) {
+            throw new IllegalArgumentException(level + " action must have " + size + " values, found " + (action == null ? "null" : action.length));
+        }
+        return level == Level.HIGH ? high(action) : low(action);
+    }
+
+    private StepResult high(double[] a) {
+        int l = progress.layer;
+        var m = parts.actions();
+        buffer.activationBits[l] = m.activationBits(a[0]);
+        progress.goalBits = m.weightBits(a[1]);
+        progress.goalSparsity = m.sparsity(a[2]);
+        System.arraycopy(a, 0, progress.previousHigh, 0, 3);
+        progress.startLayer();
+        if (cfg.kernelSteps()) {
+            level = Level.LOW;
+            return new StepResult(parts.observations().low(progress), Level.LOW, 0, false, null);
+        }
+        java.util.Arrays.fill(buffer.weightBits[l], progress.goalBits);
+        java.util.Arrays.fill(buffer.sparsity[l], progress.goalSparsity);
+        return finishLayer(0);
+    }
+
+    private StepResult low(double[] a) {
+        int l = progress.layer, k = progress.kernel;
+        var m = parts.actions();
+        int bits = m.weightBits(a[0]);
+        double sp = m.sparsity(a[1]);
+        buffer.weightBits[l][k] = bits;
+        buffer.sparsity[l][k] = sp;
+        progress.sumBits += bits;
+        progress.sumSparsity += sp;
+        progress.decided++;
+        System.arraycopy(a, 0, progress.previousLow, 0, 2);
+        double reward = GoalReward.of(m.normalizedWeightBits(progress.sumBits / progress.decided), m.normalizedWeightBits(progress.goalBits),
+                m.normalizedSparsity(progress.sumSparsity / progress.decided), m.normalizedSparsity(progress.goalSparsity));
+        progress.kernel++;
+        if (progress.kernel < spec.layer(l).kernels()) {
+            return new StepResult(parts.observations().low(progress), Level.LOW, reward, false, null);
+        }
+        return finishLayer(reward);
+    }
+
+    /** Adds the finished layer's cost to what is spent, then moves to the next layer or ends the episode. */
+    private StepResult finishLayer(double reward) {
+        int l = progress.layer;
+        CompressionPlan sofar = buffer.toPlan();
+        Cost c = parts.hardware().cost(spec, sofar);
+        progress.spent += Budget.layerValues(cfg.budget().resource(), c, spec, sofar)[l];
+        progress.layer++;
+        level = Level.HIGH;
+        if (progress.layer < spec.size()) {
+            return new StepResult(parts.observations().high(progress), Level.HIGH, reward, false, null);
+        }
+        running = false;
+        progress.layer = spec.size() - 1;
+        return new StepResult(NONE, Level.HIGH, reward, true, evaluate(sofar));
+    }
+
+    @Override
+    public EpisodeResult evaluate(CompressionPlan plan) {
+        plan.checkAgainst(spec);
+        CompressionPlan scored = cfg.mode().projects() ? parts.projector().project(plan) : plan;
+        PlanScore score = pool.score(scored);
+        Cost cost = parts.hardware().cost(spec, scored);
+        Cost.Resource r = cfg.budget().resource();
+        double relative = cost.of(r) / reference.of(r);
+        double reward = parts.reward().reward(new RewardFunction.Outcome(score.accuracy(), baselineAccuracy, relative, cost.of(r)));
+        return new EpisodeResult(plan, scored, score.accuracy(), cost, relative, reward, score.seconds());
+    }
+
+    @Override
+    public List<EpisodeResult> evaluateAll(List<CompressionPlan> plans) {
+        return pool.map(plans, this::evaluate);
+    }
+
+    /** Stops the scorer pool's threads. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

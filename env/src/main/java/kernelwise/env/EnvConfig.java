@@ -1,0 +1,123 @@
+package kernelwise.env;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kernelwise.env.budget.Budget;
+import kernelwise.env.hardware.HardwareModels;
+import kernelwise.env.reward.RewardMode;
+import kernelwise.models.plan.CompressionPlan;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * How a {@link CompressionEnv} is set up. Validated on construction; {@link #defaults()} gives a working setup and
+ * {@link #toJson()}/{@link #fromJson(String)} a text form that round-trips.
+ *
+ * @param hardware           hardware model name ({@link HardwareModels#NAMES})
+ * @param hardwareParams     the model's parameter file (JSON, or the CSV for {@code table}); null for the defaults
+ * @param budget             the budgeted resource and its limit; in the unprojected modes only its resource is used
+ *                           (for the relative cost and the observations)
+ * @param mode               how reward trades accuracy against cost
+ * @param maxAccuracyLoss    allowed accuracy loss in {@link RewardMode#ACCURACY_GUARANTEED} mode, in [0,1]
+ * @param kernelSteps        one LOW step per kernel (true) or every kernel follows its layer's goal (false)
+ * @param weightBits         the weight bits an action can choose (1..8 or 32), distinct
+ * @param activationBits     the activation bits an action can choose (2..8 or 32), distinct
+ * @param sparsityLevels     the sparsities an action can choose, in [0,1], distinct
+ * @param scorers            parallel scorers for {@code evaluateAll} (each a working copy of the network); 0 = one per core
+ * @param evalSamples        validation images a plan is scored on; 0 = the whole search-validation split
+ * @param calibrationSamples training images used to calibrate activation ranges
+ */
+public record EnvConfig(String hardware, String hardwareParams, Budget budget, RewardMode mode, double maxAccuracyLoss,
+                        boolean kernelSteps, List<Integer> weightBits, List<Integer> activationBits,
+                        List<Double> sparsityLevels, int scorers, int evalSamples, int calibrationSamples) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public EnvConfig {
+        if (!HardwareModels.NAMES.contains(hardware)) throw new IllegalArgumentException("hardware must be one of " + HardwareModels.NAMES + ", found '" + hardware + "'");
+        if ("table".equals(hardware) && hardwareParams == null) throw new IllegalArgumentException("hardware 'table' needs hardwareParams (the CSV file), found none");
+        if (budget == null) throw new IllegalArgumentException("budget must not be null (e.g. latency=0.5)");
+        if (mode == null) throw new IllegalArgumentException("mode must be one of " + List.of(RewardMode.values()) + ", found null");
+        if (!(maxAccuracyLoss >= 0 && maxAccuracyLoss <= 1)) throw new IllegalArgumentException("maxAccuracyLoss must be in [0,1], found " + maxAccuracyLoss);
+        weightBits = levels("weightBits", weightBits, CompressionPlan::validWeightBits, "1..8 or 32");
+        activationBits = levels("activationBits", activationBits, CompressionPlan::validActivationBits, "2..8 or 32");
+        sparsityLevels = sparsity(sparsityLevels);
+        if (scorers < 0) throw new IllegalArgumentException("scorers must be >= 0 (0 = one per core), found " + scorers);
+        if (evalSamples < 0) throw new IllegalArgumentException("evalSamples must be >= 0 (0 = whole split), found " + evalSamples);
+        if (calibrationSamples <= 0) throw new IllegalArgumentException("calibrationSamples must be positive, found " + calibrationSamples);
+    }
+
+    private static List<Integer> levels(String name, List<Integer> v, java.util.function.IntPredicate valid, String allowed) {
+        if (v == null || v.isEmpty()) throw new IllegalArgumentException(name + " must not be empty, found " + v);
+        for (Integer b : v) {
+            if (b == null || !valid.test(b)) throw new IllegalArgumentException(name + " must each be " + allowed + ", found " + b + " in " + v);
+        }
+        if (new HashSet<>(v).size() != v.size()) throw new IllegalArgumentException(name + " must be distinct, found " + v);
+        return List.copyOf(v.stream().sorted().toList());
+    }
+
+    private static List<Double> sparsity(List<Double> v) {
+        if (v == null || v.isEmpty()) throw new IllegalArgumentException("sparsityLevels must not be empty, found " + v);
+        for (Double s : v) {
+            if (s == null || !(s >= 0 && s <= 1)) throw new IllegalArgumentException("sparsityLevels must each be in [0,1], found " + s + " in " + v);
+        }
+        if (new HashSet<>(v).size() != v.size()) throw new IllegalArgumentException("sparsityLevels must be distinct, found " + v);
+        return List.copyOf(v.stream().sorted().toList());
+    }
+
+    /** bitfusion, latency=0.5, resource-constrained, 1% loss, kernel steps, weights 1..8, activations 2..8, sparsity 0..0.95 by 0.05. */
+    public static EnvConfig defaults() {
+        List<Double> sparsity = new ArrayList<>();
+        for (int i = 0; i <= 19; i++) sparsity.add(i / 20.0);
+        return new EnvConfig("bitfusion", null, Budget.parse("latency=0.5"), RewardMode.RESOURCE_CONSTRAINED, 0.01, true,
+                IntStream.rangeClosed(1, 8).boxed().toList(), IntStream.rangeClosed(2, 8).boxed().toList(), sparsity, 0, 0, 1000);
+    }
+
+    public EnvConfig withHardware(String name, String paramsFile) {
+        return new EnvConfig(name, paramsFile, budget, mode, maxAccuracyLoss, kernelSteps, weightBits, activationBits, sparsityLevels, scorers, evalSamples, calibrationSamples);
+    }
+
+    public EnvConfig withBudget(Budget b) {
+        return new EnvConfig(hardware, hardwareParams, b, mode, maxAccuracyLoss, kernelSteps, weightBits, activationBits, sparsityLevels, scorers, evalSamples, calibrationSamples);
+    }
+
+    public EnvConfig withMode(RewardMode m) {
+        return new EnvConfig(hardware, hardwareParams, budget, m, maxAccuracyLoss, kernelSteps, weightBits, activationBits, sparsityLevels, scorers, evalSamples, calibrationSamples);
+    }
+
+    public EnvConfig withKernelSteps(boolean steps) {
+        return new EnvConfig(hardware, hardwareParams, budget, mode, maxAccuracyLoss, steps, weightBits, activationBits, sparsityLevels, scorers, evalSamples, calibrationSamples);
+    }
+
+    public EnvConfig withScoring(int scorerCount, int evalImages, int calibrationImages) {
+        return new EnvConfig(hardware, hardwareParams, budget, mode, maxAccuracyLoss, kernelSteps, weightBits, activationBits, sparsityLevels, scorerCount, evalImages, calibrationImages);
+    }
+
+    /** The pool size: {@link #scorers()} or one per core. */
+    public int scorerCount() {
+        return scorers > 0 ? scorers : Runtime.getRuntime().availableProcessors();
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("env config could not be written as JSON", e);
+        }
+    }
+
+    /** @throws IllegalArgumentException naming what is wrong */
+    public static EnvConfig fromJson(String json) {
+        try {
+            return JSON.readValue(json, EnvConfig.class);
+        } catch (JsonProcessingException e) {
+            Throwable c = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
+            String m = String.valueOf(c.getMessage());
+            throw new IllegalArgumentException("not a valid env config: " + (m.contains("\n") ? m.substring(0, m.indexOf('\n')) : m), e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package kernelwise.env.hardware;
+
+import kernelwise.models.plan.LayerInfo;
+import kernelwise.models.plan.LayerPlan;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A BISMO-like bit-serial matrix engine (Umuroglu et al., FPL 2018): a {@code Dm x Dn} array of dot-product units,
+ * each {@code Dk} bits wide, computes a binary matrix product per cycle; a {@code w}-bit by {@code a}-bit product
+ * takes {@code w*a} binary passes. A layer is the product of its im2col input ({@code M} = output positions rows,
+ * {@code K} = fanIn) and its weights ({@code N} = kernels columns):
+ * {@code cycles = sum over tiles of ceil(M/Dm) * ceil(K/Dk) * w_tile * a}, the tiles being {@code Dn} kernels wide,
+ * kernels sorted by bits and each tile at its widest kernel's bits ({@link Tiles}), which equals
+ * {@code ceil(M/Dm) ceil(N/Dn) ceil(K/Dk) w a} for a uniform layer. 1-bit weights cost one pass (bit-serial handles
+ * any width); float operands are computed as {@code floatBits}-bit fixed point (default 16). DRAM traffic
+ * ({@link Traffic}) overlaps with compute (roofline). Pruning: removed kernels are skipped; zeros inside a kernel
+ * are not (the engine is dense), but pruned weights shrink the packed weight traffic.
+ */
+public final class BismoModel extends RooflineModel {
+
+    /**
+     * @param dm               rows of dot-product units (lhs rows per cycle)
+     * @param dn               columns of dot-product units (rhs columns per cycle)
+     * @param dk               bits per dot-product unit per cycle
+     * @param clockHz          clock frequency
+     * @param dramBitsPerCycle bits moved per cycle between DRAM and the engine's buffers
+     * @param floatBits        fixed-point width float operands are computed at (8..32)
+     * @param corePjPerCycle   energy of one busy engine cycle
+     * @param dramPjPerBit     energy per DRAM bit moved
+     * @param notes            free text: where the numbers come from (ignored by the model)
+     */
+    public record Params(int dm, int dn, int dk, double clockHz, int dramBitsPerCycle, int floatBits,
+                         double corePjPerCycle, double dramPjPerBit, Map<String, String> notes) {
+        public Params {
+            positive("bismo", "dm", dm);
+            positive("bismo", "dn", dn);
+            positive("bismo", "dk", dk);
+            positive("bismo", "clockHz", clockHz);
+            positive("bismo", "dramBitsPerCycle", dramBitsPerCycle);
+            checkFloatBits("bismo", floatBits);
+            nonNegative("bismo", "corePjPerCycle", corePjPerCycle);
+            nonNegative("bismo", "dramPjPerBit", dramPjPerBit);
+            notes = notes == null ? Map.of() : Map.copyOf(notes);
+        }
+
+        /** The shipped defaults ({@code /kernelwise/hardware/bismo.json}). */
+        public static Params defaults() {
+            try {
+                return load(null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /** Parameters from {@code file}, or the defaults when it is null. */
+        public static Params load(Path file) throws IOException {
+            return ParamsFiles.load(Params.class, "bismo", file);
+        }
+    }
+
+    private final Params p;
+
+    public BismoModel(Params params) {
+        this.p = params;
+    }
+
+    public Params params() {
+        return p;
+    }
+
+    @Override
+    public String name() {
+        return "bismo";
+    }
+
+    @Override
+    double clockHz() {
+        return p.clockHz();
+    }
+
+    @Override
+    LayerTiming layer(LayerInfo l, LayerPlan plan) {
+        int a = Tiles.effective(plan.activationBits(), p.floatBits());
+        double mk = Math.ceil((double) l.outputPositions() / p.dm()) * Math.ceil((double) l.fanIn() / p.dk());
+        double compute = Tiles.sum(l, plan, p.dn(), p.floatBits(), (w, n) -> mk * w * a);
+        double dram = Traffic.dramBits(l, plan, a);
+        double memory = Math.ceil(dram / p.dramBitsPerCycle());
+        return new LayerTiming(compute, memory, compute * p.corePjPerCycle() + dram * p.dramPjPerBit());
+    }
+}

@@ -1,0 +1,162 @@
+package kernelwise.env;
+
+import kernelwise.env.budget.Budget;
+import kernelwise.env.obs.KernelStats;
+import kernelwise.env.obs.ObservationBuilder;
+import kernelwise.env.reward.RewardMode;
+import kernelwise.models.plan.CompressionPlan;
+import kernelwise.models.plan.NetworkSpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The environment's contract on LeNet-5's shapes with a deterministic synthetic scorer. */
+class CompressionEnvTest {
+
+    private static final NetworkSpec SPEC = Fixtures.lenet5();
+    private final List<CompressionEnv> opened = new ArrayList<>();
+
+    static KernelStats randomStats(NetworkSpec spec, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[][][] f = new double[4][spec.size()][];
+        for (int i = 0; i < spec.size(); i++) {
+            for (int s = 0; s < 4; s++) f[s][i] = rnd.doubles(spec.layer(i).kernels(), 0.01, 2).toArray();
+        }
+        return new KernelStats(f[0], f[1], f[2], f[3]);
+    }
+
+    private CompressionEnv env(EnvConfig cfg) throws Exception {
+        CompressionEnv env = CompressionEnv.of(SPEC, randomStats(SPEC, 3), List.of(new SyntheticScorer(SPEC), new SyntheticScorer(SPEC)), cfg);
+        opened.add(env);
+        return env;
+    }
+
+    @AfterEach
+    void close() {
+        opened.forEach(CompressionEnv::close);
+    }
+
+    /** Plays one episode with actions from {@code rnd}; returns every observation, reward and the result. */
+    record Played(List<double[]> observations, List<Double> rewards, EpisodeResult result, int steps) {
+    }
+
+    static Played play(HierarchicalEnv env, SplittableRandom rnd) {
+        List<double[]> obs = new ArrayList<>();
+        List<Double> rewards = new ArrayList<>();
+        obs.add(env.reset());
+        int steps = 0;
+        while (true) {
+            int n = env.level() == Level.HIGH ? env.highActionSize() : env.lowActionSize();
+            StepResult r = env.step(rnd.doubles(n).toArray());
+            steps++;
+            rewards.add(r.reward());
+            if (r.done()) {
+                assertNotNull(r.result());
+                return new Played(obs, rewards, r.result(), steps);
+            }
+            assertNull(r.result());
+            obs.add(r.observation());
+            assertEquals(r.next() == Level.HIGH ? env.highObservationSize() : env.lowObservationSize(), r.observation().length);
+        }
+    }
+
+    @Test
+    void givenKernelSteps_whenEpisodePlayed_thenLayersPlusKernelsStepsAndObservationsInUnitRange() throws Exception {
+        CompressionEnv env = env(EnvConfig.defaults());
+        SplittableRandom rnd = new SplittableRandom(1);
+        for (int e = 0; e < 3; e++) {
+            Played p = play(env, rnd);
+            assertEquals(SPEC.size() + SPEC.totalKernels(), p.steps());
+            for (double[] o : p.observations()) {
+                for (int i = 0; i < o.length; i++) assertTrue(o[i] >= 0 && o[i] <= 1, "feature " + i + " = " + o[i]);
+            }
+            for (double r : p.rewards()) assertTrue(r <= 0 && r >= -1, "intrinsic reward " + r);
+        }
+    }
+
+    @Test
+    void givenLayerStepsOnly_whenEpisodePlayed_thenOneStepPerLayerAndKernelsFollowGoal() throws Exception {
+        CompressionEnv env = env(EnvConfig.defaults().withKernelSteps(false).withMode(RewardMode.WEIGHTED));
+        Played p = play(env, new SplittableRandom(2));
+        assertEquals(SPEC.size(), p.steps());
+        for (int i = 0; i < SPEC.size(); i++) {
+            var layer = p.result().plan().layer(i);
+            for (int k = 1; k < layer.kernels(); k++) assertEquals(layer.weightBits(0), layer.weightBits(k));
+        }
+        assertEquals(p.result().proposed(), p.result().plan(), "weighted mode does not project");
+    }
+
+    @Test
+    void givenSameActions_whenReplayedAfterReset_thenSameEpisode() throws Exception {
+        CompressionEnv env = env(EnvConfig.defaults());
+        Played a = play(env, new SplittableRandom(9));
+        Played b = play(env, new SplittableRandom(9));
+        assertEquals(a.observations().size(), b.observations().size());
+        for (int i = 0; i < a.observations().size(); i++) assertArrayEquals(a.observations().get(i), b.observations().get(i));
+        assertEquals(a.rewards(), b.rewards());
+        assertEquals(a.result().plan(), b.result().plan());
+        assertEquals(a.result().reward(), b.result().reward());
+        assertArrayEquals(env.reset(), env.reset());
+    }
+
+    @Test
+    void givenRandomEpisodes_whenFinished_thenEveryPlanMeetsItsBudget() throws Exception {
+        for (String budget : new String[]{"latency=0.3", "energy=0.4", "size=0.15"}) {
+            CompressionEnv env = env(EnvConfig.defaults().withBudget(Budget.parse(budget)));
+            SplittableRandom rnd = new SplittableRandom(5);
+            for (int e = 0; e < 4; e++) {
+                EpisodeResult r = play(env, rnd).result();
+                assertTrue(r.relativeCost() <= env.config().budget().fraction() * (1 + 1e-9), budget + ": " + r.relativeCost());
+                assertEquals(r.cost().of(env.config().budget().resource()) / env.referenceCost().of(env.config().budget().resource()), r.relativeCost(), 1e-12);
+                assertEquals(10 * (r.accuracy() - env.baselineAccuracy()), r.reward(), 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void givenPlans_whenEvaluatedAll_thenSameAsOneByOneInInputOrder() throws Exception {
+        CompressionEnv env = env(EnvConfig.defaults());
+        SplittableRandom rnd = new SplittableRandom(11);
+        List<CompressionPlan> plans = new ArrayList<>();
+        for (int i = 0; i < 6; i++) plans.add(Fixtures.randomPlan(SPEC, rnd, new int[]{2, 4, 8}, new double[]{0, 0.5}));
+        List<EpisodeResult> all = env.evaluateAll(plans);
+        for (int i = 0; i < plans.size(); i++) {
+            EpisodeResult one = env.evaluate(plans.get(i));
+            assertEquals(plans.get(i), all.get(i).proposed());
+            assertEquals(one.plan(), all.get(i).plan());
+            assertEquals(one.accuracy(), all.get(i).accuracy());
+        }
+    }
+
+    @Test
+    void givenMisuse_whenStepped_thenClearErrors() throws Exception {
+        CompressionEnv env = env(EnvConfig.defaults());
+        assertThrows(IllegalStateException.class, () -> env.step(new double[3]));
+        env.reset();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> env.step(new double[2]));
+        assertEquals("HIGH action must have 3 values, found 2", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> env.step(new double[]{0.5, 2, 0.5}));
+        assertEquals(ObservationBuilder.HIGH_SIZE, env.highObservationSize());
+    }
+
+    @Test
+    void givenGoalMetByEveryKernel_whenLowStepsTaken_thenIntrinsicRewardZero() throws Exception {
+        CompressionEnv env = env(EnvConfig.defaults());
+        env.reset();
+        env.step(new double[]{0.9, 0.3, 0.2});
+        StepResult r = env.step(new double[]{0.3, 0.2});
+        assertEquals(0, r.reward(), 0);
+        r = env.step(new double[]{1.0, 0.2});
+        assertTrue(r.reward() < 0);
+    }
+}

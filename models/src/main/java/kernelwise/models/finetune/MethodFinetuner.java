@@ -1,0 +1,73 @@
+package kernelwise.models.finetune;
+
+import kernelwise.models.data.Batches;
+import kernelwise.models.data.DataSplits;
+import kernelwise.models.plan.CompressionPlan;
+import kernelwise.models.train.TrainListener;
+import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.util.List;
+
+/**
+ * The literature methods behind the compression core's {@link PlanFinetuner} interface, so that
+ * {@code finetune --method admm|slr|autoprune|bnn} selects them. Of {@code config.epochs()}, the last one is the
+ * masked retraining and the others the method's own phase (a single epoch goes to the method alone, with no
+ * retraining). {@code maxBatches} limits the training split to that many minibatches; with a teacher, the float
+ * network's softened outputs are mixed into the labels ({@link Distillation}, weight {@code 1 - hardWeight}).
+ * The returned network's compressible weights already lie in the plan, so projecting them again changes nothing.
+ * The plan is met as given: {@code bnn} runs its sensitivity analysis but does not re-divide the budget here.
+ */
+public final class MethodFinetuner implements PlanFinetuner {
+
+    /** The methods this adapter offers. */
+    public static final List<String> NAMES = List.of("admm", "slr", "autoprune", "bnn");
+
+    private final String name;
+
+    public MethodFinetuner(String name) {
+        if (!NAMES.contains(name)) throw new IllegalArgumentException("unknown method '" + name + "' (known: " + String.join(", ", NAMES) + ")");
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Model finetune(Model floatModel, CompressionPlan plan, DataSplits data, FinetuneConfig config, TrainListener listener) {
+        Model model = Networks.copy(floatModel);
+        Networks.setLearningRate(model, config.learningRate());
+        DataSet train = data.train();
+        if (config.maxBatches() > 0) {
+            int limit = Math.min(train.numExamples(), config.maxBatches() * config.batchSize());
+            train = (DataSet) train.getRange(0, limit);
+        }
+        Batches batches = Batches.shuffled(train, config.batchSize(), config.seed());
+        if (config.teacher()) batches.setPreProcessor(new Distillation(floatModel, 1 - config.hardWeight(), config.temperature()));
+        int retrain = config.epochs() > 1 ? 1 : 0;
+        FinetuneMethod method = FinetuneMethods.create(name, Math.max(1, config.epochs() - retrain), retrain, batches.batchesPerPass(), true);
+        listener.onStart(config.epochs(), batches.batchesPerPass());
+        method.run(model, plan, new TrainingData(batches, data.validation()), new Progress(listener));
+        return model;
+    }
+
+    /** Reports the methods' epochs to a {@link TrainListener}. */
+    private static final class Progress implements FinetuneListener {
+        private final TrainListener listener;
+        private int epochs;
+        private long start = System.nanoTime();
+
+        Progress(TrainListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void epochDone(int epoch, double loss) {
+            long now = System.nanoTime();
+            listener.onEpochEnd(epochs++, (now - start) / 1e9);
+            start = now;
+        }
+    }
+}

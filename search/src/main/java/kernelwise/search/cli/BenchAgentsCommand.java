@@ -1,0 +1,143 @@
+package kernelwise.search.cli;
+
+import kernelwise.agents.AgentComparison;
+import kernelwise.agents.AgentConfig;
+import kernelwise.agents.Agents;
+import kernelwise.env.CompressionEnv;
+import kernelwise.env.EnvConfig;
+import kernelwise.env.budget.Budget;
+import kernelwise.env.obs.KernelStats;
+import kernelwise.models.Folders;
+import kernelwise.models.compress.FastPlanScorer;
+import kernelwise.models.compress.NetworkSpecs;
+import kernelwise.models.data.DataSplits;
+import kernelwise.models.plan.NetworkSpec;
+import kernelwise.models.train.ModelStore;
+import kernelwise.models.zoo.ModelZoo;
+import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code kernelwise bench agents}: the agents side by side on one stored network, hardware model and budget, with
+ * the same episode budget and seeds; writes results/bench/agents.md and agents.json (or {@code --name}).
+ */
+@Command(name = "agents", mixinStandardHelpOptions = true,
+        description = {"Run agents with the same episodes and seeds on a stored model under a hardware budget and tabulate",
+                "the best search-validation accuracy each found, its relative cost, and agent vs env seconds per episode",
+                "in results/bench/agents.md and .json."})
+public final class BenchAgentsCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "NAME", defaultValue = ModelZoo.DEFAULT, description = "stored zoo model (default: ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist", description = "data set (default: ${DEFAULT-VALUE})")
+    String dataset;
+
+    @Option(names = "--agents", paramLabel = "A", split = ",", defaultValue = "hierarchical,random,ddpg",
+            description = "agents to compare (default: ${DEFAULT-VALUE})")
+    List<String> agents;
+
+    @Option(names = "--episodes", paramLabel = "N", defaultValue = "100", description = "episodes (plans scored) per agent and seed (default: ${DEFAULT-VALUE})")
+    int episodes;
+
+    @Option(names = "--seeds", paramLabel = "S", split = ",", defaultValue = "1,2", description = "agent seeds (default: ${DEFAULT-VALUE})")
+    List<Long> seeds;
+
+    @Option(names = "--hardware", paramLabel = "NAME", defaultValue = "bitfusion", description = "hardware model (default: ${DEFAULT-VALUE})")
+    String hardware;
+
+    @Option(names = "--budget", paramLabel = "R=F", defaultValue = "latency=0.5", description = "resource=fraction of the 8-bit plan's cost (default: ${DEFAULT-VALUE})")
+    String budget;
+
+    @Option(names = "--eval-images", paramLabel = "N", defaultValue = "0", description = "search-validation images per plan, 0 = all 5,000 (default: ${DEFAULT-VALUE})")
+    int evalImages;
+
+    @Option(names = "--scorers", paramLabel = "N", defaultValue = "0", description = "parallel scorers, 0 = one per core (default: ${DEFAULT-VALUE})")
+    int scorers;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "8", description = "episodes per batch; the evolutionary agent scores a batch in parallel (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--agent-config", paramLabel = "FILE", description = "the agents' configuration as JSON (default: the built-in defaults)")
+    Path agentConfig;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/bench)")
+    Path out;
+
+    @Option(names = "--name", paramLabel = "STEM", defaultValue = "agents", description = "file stem of the tables (default: ${DEFAULT-VALUE})")
+    String name;
+
+    @Option(names = "--json", description = "print the table as one JSON object")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        for (String a : agents) {
+            if (!Agents.NAMES.contains(a)) throw CliException.usage("unknown agent '" + a + "' (known: " + String.join(", ", Agents.NAMES) + ")");
+        }
+        if (episodes <= 0) throw CliException.usage("--episodes must be positive, found " + episodes);
+        if (seeds.isEmpty()) throw CliException.usage("--seeds needs at least one seed");
+        AgentConfig cfg = agentConfig == null ? new AgentConfig() : AgentConfig.fromJson(Files.readString(agentConfig));
+        Model net = ModelStore.inResults(Folders.results()).load(model, dataset).network();
+        DataSplits data = CliData.load(dataset);
+        EnvConfig envCfg = EnvConfig.defaults().withHardware(hardware, null).withBudget(Budget.parse(budget))
+                .withScoring(scorers, evalImages, 1000);
+        NetworkSpec netSpec = NetworkSpecs.of(net);
+        DataSet eval = evalImages > 0 ? head(data.validation(), evalImages) : data.validation();
+        List<FastPlanScorer> pool = FastPlanScorer.pool(net, eval, head(data.train(), 1000), envCfg.scorerCount());
+        KernelStats stats = KernelStats.of(net);
+        PrintWriter err = spec.commandLine().getErr();
+        try (CompressionEnv kernels = CompressionEnv.of(netSpec, stats, pool, envCfg.withKernelSteps(true));
+             CompressionEnv flat = CompressionEnv.of(netSpec, stats, pool, envCfg.withKernelSteps(false))) {
+            AgentComparison cmp = new AgentComparison(cfg, ks -> ks ? kernels : flat, batch);
+            List<AgentComparison.Row> rows = cmp.run(agents, seeds, episodes, (agent, seed, done, total) -> {
+                err.printf("bench agents: %s seed %d: %d/%d episodes%n", agent, seed, done, total);
+                err.flush();
+            });
+            Map<String, Object> settings = settings(kernels);
+            if (agentConfig != null) settings.put("agentConfig", agentConfig.toString());
+            Path dir = out != null ? out : Folders.results().resolve("bench");
+            BenchAgentsReport.write(dir, name, settings, rows);
+            PrintWriter o = spec.commandLine().getOut();
+            o.println(json ? BenchAgentsReport.json(settings, rows) : BenchAgentsReport.markdown(settings, rows));
+            o.flush();
+        }
+        return ExitCode.OK;
+    }
+
+    private Map<String, Object> settings(CompressionEnv env) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("model", model);
+        s.put("dataset", dataset);
+        s.put("hardware", hardware);
+        s.put("budget", budget);
+        s.put("episodes", episodes);
+        s.put("seeds", seeds);
+        s.put("evalImages", evalImages > 0 ? evalImages : "all");
+        s.put("floatAccuracy", env.baselineAccuracy());
+        s.put("kernels", env.spec().totalKernels());
+        s.put("cores", Runtime.getRuntime().availableProcessors());
+        return s;
+    }
+
+    private static DataSet head(DataSet d, int n) {
+        int m = Math.min(n, d.numExamples());
+        return new DataSet(d.getFeatures().get(NDArrayIndex.interval(0, m), NDArrayIndex.all()).dup(),
+                d.getLabels().get(NDArrayIndex.interval(0, m), NDArrayIndex.all()).dup());
+    }
+}

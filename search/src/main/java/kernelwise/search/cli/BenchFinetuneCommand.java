@@ -1,0 +1,195 @@
+package kernelwise.search.cli;
+
+import kernelwise.models.Folders;
+import kernelwise.models.compress.FastPlanScorer;
+import kernelwise.models.compress.NetworkSpecs;
+import kernelwise.models.compress.PlanCounts;
+import kernelwise.models.data.Batches;
+import kernelwise.models.data.DataSplits;
+import kernelwise.models.finetune.Distillation;
+import kernelwise.models.finetune.FinetuneListener;
+import kernelwise.models.finetune.FinetuneMethod;
+import kernelwise.models.finetune.FinetuneMethods;
+import kernelwise.models.finetune.MethodResult;
+import kernelwise.models.finetune.Networks;
+import kernelwise.models.finetune.PlanLayers;
+import kernelwise.models.finetune.PlanProjection;
+import kernelwise.models.finetune.TrainingData;
+import kernelwise.models.plan.CompressionPlan;
+import kernelwise.models.plan.NetworkSpec;
+import kernelwise.models.train.ModelStore;
+import kernelwise.models.zoo.ModelZoo;
+import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.dataset.DataSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code kernelwise bench finetune}: trains a stored float network into the same plans with every method and
+ * writes results/bench/finetune.md and finetune.json.
+ */
+@Command(name = "finetune", mixinStandardHelpOptions = true,
+        description = {"Train a stored float model into the same plans with each training method (qat, admm, slr,",
+                "autoprune, bnn) and tabulate test accuracy after the hard projection and after retraining, packed",
+                "size, compression ratio against float32 and wall time in results/bench/finetune.md and .json."})
+public final class BenchFinetuneCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "NAME", defaultValue = ModelZoo.DEFAULT, description = "stored zoo model (default: ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist", description = "data set (default: ${DEFAULT-VALUE})")
+    String dataset;
+
+    @Option(names = "--plan", paramLabel = "FILE", description = "a plan JSON to include (repeatable), e.g. a search's best plan")
+    List<Path> planFiles = new ArrayList<>();
+
+    @Option(names = "--builtin", paramLabel = "NAME", split = ",", defaultValue = "uniform4-90,tiny",
+            description = "built-in plans: uniform4-90 (4 bits, 90%% sparse), tiny (aimed at >= 300x, hidden layers at 2 bits), tiny1 (the same at 1 bit), none (default: ${DEFAULT-VALUE})")
+    List<String> builtins;
+
+    @Option(names = "--methods", paramLabel = "M", split = ",", defaultValue = "qat,admm,slr,autoprune,bnn",
+            description = "methods (default: ${DEFAULT-VALUE})")
+    List<String> methods;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "2", description = "epochs of each method's own phase (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--retrain-epochs", paramLabel = "N", defaultValue = "1", description = "masked QAT epochs after the hard projection (default: ${DEFAULT-VALUE})")
+    int retrainEpochs;
+
+    @Option(names = "--train-limit", paramLabel = "N", defaultValue = "0", description = "use only the first N training images (0: all)")
+    int trainLimit;
+
+    @Option(names = "--lr", paramLabel = "X", defaultValue = "0.001", description = "Adam learning rate while fine-tuning (default: ${DEFAULT-VALUE})")
+    double lr;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "minibatch size (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "seed of the batch order (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--distill", paramLabel = "ALPHA", defaultValue = "0", description = "weight of the float teacher's soft labels (0: off)")
+    double distill;
+
+    @Option(names = "--tiny", paramLabel = "CONV,DENSE,REMOVED", split = ",", defaultValue = "0.97,0.985,0.8",
+            description = "the tiny plan's conv sparsity, dense sparsity, fraction of the widest dense layer's kernels removed (default: ${DEFAULT-VALUE})")
+    List<Double> tiny;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/bench)")
+    Path out;
+
+    @Option(names = "--json", description = "print the table as one JSON object")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        for (String m : methods) {
+            if (!FinetuneMethods.NAMES.contains(m)) throw CliException.usage("unknown method '" + m + "' (known: " + FinetuneMethods.NAMES + ")");
+        }
+        Model teacher = ModelStore.inResults(Folders.results()).load(model, dataset).network();
+        DataSplits data = CliData.load(dataset);
+        double floatAccuracy = Networks.accuracy(teacher, data.test(), 1000);
+        Map<String, CompressionPlan> plans = plans(teacher);
+        Path dir = out != null ? out : Folders.results().resolve("bench");
+        List<BenchFinetuneRow> rows = new ArrayList<>();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Map.Entry<String, CompressionPlan> plan : plans.entrySet()) {
+            for (String m : methods) {
+                err.printf("bench finetune: plan %s, method %s%n", plan.getKey(), m);
+                err.flush();
+                rows.add(runOne(teacher, data, plan.getKey(), plan.getValue(), m, dir));
+                BenchFinetuneReport.write(dir, model, dataset, floatAccuracy, settings(), rows);
+            }
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.println(json ? BenchFinetuneReport.json(model, dataset, floatAccuracy, settings(), rows)
+                : BenchFinetuneReport.markdown(model, dataset, floatAccuracy, settings(), rows));
+        o.flush();
+        return ExitCode.OK;
+    }
+
+    private BenchFinetuneRow runOne(Model teacher, DataSplits data, String planName, CompressionPlan plan, String methodName, Path dir)
+            throws IOException {
+        Model student = Networks.copy(teacher);
+        Networks.setLearningRate(student, lr);
+        Batches train = Batches.shuffled(trainSplit(data), batch, seed);
+        FinetuneMethod method = FinetuneMethods.create(methodName, epochs, retrainEpochs, train.batchesPerPass());
+        if (distill > 0) train.setPreProcessor(new Distillation(teacher, distill, 2.0));
+        long t0 = System.nanoTime();
+        MethodResult result = method.run(student, plan, new TrainingData(train, data.validation()), FinetuneListener.NONE);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        String violation = PlanProjection.violation(PlanLayers.of(student, result.plan()), 1e-5);
+        if (violation != null) throw new IllegalStateException(methodName + " left the plan: " + violation);
+        NetworkSpec spec = NetworkSpecs.of(student);
+        PlanCounts counts = PlanCounts.of(spec, result.plan());
+        long payload = (counts.storageBits() + 7) / 8;
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("model", model);
+        source.put("dataset", dataset);
+        source.put("plan", planName);
+        source.put("method", methodName);
+        source.put("settings", settings());
+        long bytes = PackedSize.write(student, result.plan(), FastPlanScorer.calibrate(teacher, data.train()), source,
+                dir.resolve("finetune").resolve(planName + "-" + methodName + ".kw"));
+        return new BenchFinetuneRow(planName, methodName, result.epochs(),
+                Networks.accuracy(result.hardProjected(), data.test(), 1000), Networks.accuracy(student, data.test(), 1000),
+                counts.keptWeights(), payload, bytes, 4.0 * teacher.numParams() / (bytes > 0 ? bytes : payload), seconds);
+    }
+
+    private DataSet trainSplit(DataSplits data) {
+        if (trainLimit <= 0 || trainLimit >= data.train().numExamples()) return data.train();
+        return (DataSet) data.train().getRange(0, trainLimit);
+    }
+
+    private Map<String, CompressionPlan> plans(Model teacher) throws IOException {
+        NetworkSpec spec = NetworkSpecs.of(teacher);
+        Map<String, CompressionPlan> plans = new LinkedHashMap<>();
+        for (String b : builtins) {
+            switch (b) {
+                case "uniform4-90" -> plans.put(b, BenchPlans.uniform4bit90(spec));
+                case "tiny", "tiny1" -> {
+                    if (tiny.size() != 3) throw CliException.usage("--tiny needs 3 values, found " + tiny.size());
+                    plans.put(b, BenchPlans.tiny(teacher, b.equals("tiny") ? 2 : 1, tiny.get(0), tiny.get(1), tiny.get(2)));
+                }
+                case "none", "" -> { }
+                default -> throw CliException.usage("unknown built-in plan '" + b + "' (known: uniform4-90, tiny, tiny1, none)");
+            }
+        }
+        for (Path f : planFiles) {
+            if (!Files.exists(f)) throw new java.nio.file.NoSuchFileException(f.toString());
+            CompressionPlan p = CompressionPlan.read(f);
+            p.checkAgainst(spec);
+            plans.put(f.getFileName().toString().replaceFirst("\\.json$", ""), p);
+        }
+        if (plans.isEmpty()) throw CliException.usage("no plans: give --plan FILE or --builtin");
+        return plans;
+    }
+
+    private Map<String, Object> settings() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("epochs", epochs);
+        s.put("retrainEpochs", retrainEpochs);
+        s.put("trainLimit", trainLimit);
+        s.put("lr", lr);
+        s.put("batch", batch);
+        s.put("seed", seed);
+        s.put("distill", distill);
+        s.put("tiny", tiny);
+        return s;
+    }
+}

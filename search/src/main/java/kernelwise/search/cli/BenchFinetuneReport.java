@@ -1,0 +1,53 @@
+package kernelwise.search.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code bench finetune} table as Markdown and JSON. */
+final class BenchFinetuneReport {
+
+    private BenchFinetuneReport() {
+    }
+
+    static void write(Path dir, String model, String dataset, double floatAccuracy, Map<String, Object> settings,
+                      List<BenchFinetuneRow> rows) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("finetune.md"), markdown(model, dataset, floatAccuracy, settings, rows));
+        Files.writeString(dir.resolve("finetune.json"), json(model, dataset, floatAccuracy, settings, rows) + "\n");
+    }
+
+    static String markdown(String model, String dataset, double floatAccuracy, Map<String, Object> settings, List<BenchFinetuneRow> rows) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# bench finetune: ").append(model).append(" on ").append(dataset).append("\n\n");
+        sb.append(String.format("Float network: test accuracy %.2f%%. Settings: %s.%n", 100 * floatAccuracy, settings));
+        sb.append("Activations in float (the plans compress weights only). Ratio: 4 bytes per float parameter over the packed file")
+                .append(" (over the KernelStorage payload where no file was written, marked *).\n\n");
+        sb.append("| plan | method | epochs | test acc. after hard projection | test acc. after fine-tuning | loss vs float (pt) |")
+                .append(" kept weights | payload B | .kw B | ratio vs float32 | wall s |\n");
+        sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (BenchFinetuneRow r : rows) {
+            sb.append(String.format("| %s | %s | %d | %.2f%% | %.2f%% | %.2f | %,d | %,d | %s | %.0fx%s | %.0f |%n",
+                    r.plan(), r.method(), r.epochs(), 100 * r.projectedAccuracy(), 100 * r.finalAccuracy(),
+                    100 * (floatAccuracy - r.finalAccuracy()), r.keptWeights(), r.payloadBytes(),
+                    r.fileBytes() > 0 ? String.format("%,d", r.fileBytes()) : "n/a", r.ratio(), r.fileBytes() > 0 ? "" : "*", r.seconds()));
+        }
+        return sb.toString();
+    }
+
+    static String json(String model, String dataset, double floatAccuracy, Map<String, Object> settings, List<BenchFinetuneRow> rows) {
+        ObjectNode root = CliJson.MAPPER.createObjectNode();
+        root.put("model", model);
+        root.put("dataset", dataset);
+        root.put("floatTestAccuracy", floatAccuracy);
+        root.set("settings", CliJson.MAPPER.valueToTree(settings));
+        ArrayNode table = root.putArray("rows");
+        for (BenchFinetuneRow r : rows) table.add(CliJson.MAPPER.valueToTree(r));
+        return CliJson.write(root);
+    }
+}

@@ -1,0 +1,57 @@
+package kernelwise.search.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BenchFinetuneCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void clearProperties() {
+        System.clearProperty("kernelwise.results");
+    }
+
+    private int run(StringWriter err, String... args) {
+        var cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err));
+        cl.setOut(new PrintWriter(new StringWriter()));
+        return cl.execute(args);
+    }
+
+    @Test
+    void givenAnUnknownMethod_whenBenchFinetune_thenExitTwoNamingIt() {
+        StringWriter err = new StringWriter();
+        assertEquals(ExitCode.USAGE, run(err, "bench", "finetune", "--methods", "qat,magic"));
+        assertTrue(err.toString().contains("magic"), err.toString());
+    }
+
+    @Test
+    void givenNoStoredModel_whenBenchFinetune_thenExitThree() {
+        System.setProperty("kernelwise.results", dir.toString());
+        StringWriter err = new StringWriter();
+        assertEquals(ExitCode.NOT_FOUND, run(err, "bench", "finetune", "--methods", "qat"));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+    }
+
+    @Test
+    void givenRows_whenReported_thenMarkdownHasOneLinePerRowAndMarksPayloadRatios() {
+        List<BenchFinetuneRow> rows = List.of(
+                new BenchFinetuneRow("tiny", "admm", 3, 0.97, 0.985, 3000, 6000, 5500, 313.5, 100),
+                new BenchFinetuneRow("tiny", "slr", 3, 0.98, 0.986, 3000, 6000, -1, 287.4, 100));
+        String md = BenchFinetuneReport.markdown("lenet5", "mnist", 0.99, java.util.Map.of("epochs", 2), rows);
+        assertTrue(md.contains("| tiny | admm | 3 | 97.00% | 98.50% | 0.50 | 3,000 | 6,000 | 5,500 | 314x | 100 |"), md);
+        assertTrue(md.contains("| n/a | 287x* |"), md);
+        assertTrue(BenchFinetuneReport.json("lenet5", "mnist", 0.99, java.util.Map.of(), rows).contains("\"finalAccuracy\" : 0.986"));
+    }
+}
