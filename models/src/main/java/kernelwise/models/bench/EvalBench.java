@@ -47,7 +47,8 @@ public final class EvalBench {
      */
     public record Result(String model, String plan, int images, int repeats, int batchSize, double scoreSeconds, double dl4jSeconds,
                          long flopsPerImage, double matchedGemmSeconds, double squareGemmGflops, double accuracy,
-                         double scoreCpuSeconds, double dl4jCpuSeconds, double matchedGemmCpuSeconds) {
+                         double scoreCpuSeconds, double dl4jCpuSeconds, double matchedGemmCpuSeconds,
+                         double medianRatio, double medianCpuRatio) {
         public double imagesPerSecond() {
             return images / scoreSeconds;
         }
@@ -60,8 +61,9 @@ public final class EvalBench {
             return flopsPerImage * (double) images / matchedGemmSeconds / 1e9;
         }
 
+        /** The headline: median over the rounds of (matched GEMM time / scoring time), wall clock. */
         public double ratio() {
-            return achievedGflops() / matchedGemmGflops();
+            return medianRatio;
         }
 
         public double ratioToSquareGemm() {
@@ -70,7 +72,7 @@ public final class EvalBench {
 
         /** The ratio on process CPU time instead of wall time: robust to other processes sharing the cores. */
         public double cpuRatio() {
-            return matchedGemmCpuSeconds / scoreCpuSeconds;
+            return medianCpuRatio;
         }
 
         public double dl4jCpuRatio() {
@@ -85,24 +87,52 @@ public final class EvalBench {
     private EvalBench() {
     }
 
-    /** Runs the benchmark of {@code model} scoring {@code plan} on {@code eval} ({@code calibration} for ranges). */
+    /**
+     * Runs the benchmark of {@code model} scoring {@code plan} on {@code eval} ({@code calibration} for ranges).
+     * Scoring and the matched GEMMs are timed in alternation, {@code repeats} rounds: other processes on the
+     * cores change their speed from second to second, so each round's ratio compares like with like; the
+     * ratios reported are the medians over the rounds, the times the best.
+     */
     public static Result run(String name, Model model, DataSet eval, DataSet calibration, CompressionPlan plan, int batchSize, int repeats) {
         FastPlanScorer scorer = new FastPlanScorer(model, eval, FastPlanScorer.calibrate(model, calibration), batchSize);
         NetworkSpec spec = scorer.spec();
         PlanScore warm = scorer.score(plan);
-        double best = Double.MAX_VALUE, bestCpu = Double.MAX_VALUE;
+        List<INDArray[]> gemms = gemms(spec, batchSize);
+        int batches = (eval.numExamples() + batchSize - 1) / batchSize;
+        double gemmScale = eval.numExamples() / ((double) batches * batchSize);
+        runGemms(gemms, batches);
+        double[] score = new double[repeats], scoreCpu = new double[repeats], gemm = new double[repeats], gemmCpu = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             long cpu = cpuNanos();
-            best = Math.min(best, scorer.score(plan).seconds());
-            bestCpu = Math.min(bestCpu, (cpuNanos() - cpu) / 1e9);
+            score[r] = scorer.score(plan).seconds();
+            scoreCpu[r] = (cpuNanos() - cpu) / 1e9;
+            long t = System.nanoTime();
+            cpu = cpuNanos();
+            runGemms(gemms, batches);
+            gemm[r] = (System.nanoTime() - t) / 1e9 * gemmScale;
+            gemmCpu[r] = (cpuNanos() - cpu) / 1e9 * gemmScale;
         }
         double[] dl4j = dl4jSeconds(model, eval, batchSize, repeats);
-        double[] gemm = matchedGemmSeconds(spec, eval.numExamples(), batchSize, repeats);
         double square = squareGemmGflops(spec, batchSize, repeats);
         long flops = 2 * spec.totalMacs();
-        log.info("score {} s ({} s cpu), dl4j {} s, matched gemm {} s ({} s cpu), square gemm {} GFLOP/s", best, bestCpu, dl4j[0], gemm[0], gemm[1], square);
-        return new Result(name, describe(plan), eval.numExamples(), repeats, batchSize, best, dl4j[0], flops, gemm[0], square, warm.accuracy(),
-                bestCpu, dl4j[1], gemm[1]);
+        double[] ratios = new double[repeats], cpuRatios = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            ratios[r] = gemm[r] / score[r];
+            cpuRatios[r] = gemmCpu[r] / scoreCpu[r];
+        }
+        log.info("rounds: score {} s, matched gemm {} s, ratios {}", java.util.Arrays.toString(score), java.util.Arrays.toString(gemm), java.util.Arrays.toString(ratios));
+        return new Result(name, describe(plan), eval.numExamples(), repeats, batchSize, min(score), dl4j[0], flops, min(gemm), square,
+                warm.accuracy(), min(scoreCpu), dl4j[1], min(gemmCpu), median(ratios), median(cpuRatios));
+    }
+
+    private static double min(double[] v) {
+        return java.util.Arrays.stream(v).min().orElse(Double.NaN);
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     private static String describe(CompressionPlan plan) {
@@ -135,26 +165,19 @@ public final class EvalBench {
         return new double[]{best, bestCpu};
     }
 
-    /** Best {wall, cpu} seconds of the matched GEMMs for {@code images} images. */
-    private static double[] matchedGemmSeconds(NetworkSpec spec, int images, int batchSize, int repeats) {
+    /** One GEMM per compressible layer with that layer's im2col shape at {@code batchSize}: {A, B, C}. */
+    private static List<INDArray[]> gemms(NetworkSpec spec, int batchSize) {
         List<INDArray[]> gemms = new ArrayList<>();
         for (LayerInfo l : spec.layers()) {
             long rows = (long) batchSize * l.outputPositions();
             gemms.add(new INDArray[]{Nd4j.rand(DataType.FLOAT, rows, l.fanIn()), Nd4j.rand(DataType.FLOAT, l.fanIn(), l.kernels()),
                     Nd4j.createUninitialized(DataType.FLOAT, rows, l.kernels())});
         }
-        int batches = (images + batchSize - 1) / batchSize;
-        double best = Double.MAX_VALUE, bestCpu = Double.MAX_VALUE;
-        for (int r = 0; r <= repeats; r++) {
-            long t = System.nanoTime(), cpu = cpuNanos();
-            for (int b = 0; b < batches; b++) for (INDArray[] g : gemms) g[0].mmul(g[1], g[2]);
-            if (r > 0) {
-                best = Math.min(best, (System.nanoTime() - t) / 1e9);
-                bestCpu = Math.min(bestCpu, (cpuNanos() - cpu) / 1e9);
-            }
-        }
-        double scale = images / ((double) batches * batchSize);
-        return new double[]{best * scale, bestCpu * scale};
+        return gemms;
+    }
+
+    private static void runGemms(List<INDArray[]> gemms, int batches) {
+        for (int b = 0; b < batches; b++) for (INDArray[] g : gemms) g[0].mmul(g[1], g[2]);
     }
 
     private static double squareGemmGflops(NetworkSpec spec, int batchSize, int repeats) {

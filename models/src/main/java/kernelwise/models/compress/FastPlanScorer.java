@@ -21,7 +21,7 @@ import java.util.List;
 public final class FastPlanScorer implements PlanScorer {
 
     /** Images per forward batch; chosen by {@code bench eval} (larger batches give the GEMMs more rows). */
-    public static final int DEFAULT_BATCH = 500;
+    public static final int DEFAULT_BATCH = 250;
     /** Calibration uses at most this many images of the calibration set. */
     public static final int CALIBRATION_IMAGES = 1000;
 

@@ -17,6 +17,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 final class ForwardOps {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ForwardOps.class);
+    private static final java.util.Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private ForwardOps() {
     }
@@ -48,11 +49,11 @@ final class ForwardOps {
     /**
      * A batch-norm layer's inference map as {@code [scale, shift]} per channel. DL4J M1.1 applies no activation
      * after batch norm whatever is configured (measured: a RELU and an IDENTITY batch norm give identical
-     * outputs); a warning is logged once per such layer so that the model's author knows.
+     * outputs); a warning is logged once per layer name so that the model's author knows.
      */
     static INDArray[] batchNorm(Layer bn) {
         BatchNormalization conf = (BatchNormalization) bn.conf().getLayer();
-        if (!(conf.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationIdentity)) {
+        if (!(conf.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationIdentity) && WARNED.add(conf.getLayerName())) {
             LOG.warn("batch norm layer '{}' is configured with activation {}, which DL4J 1.0.0-M1.1 ignores; so does the direct forward pass"
                     + " (use an ActivationLayer after it for a real non-linearity)", conf.getLayerName(), conf.getActivationFn());
         }

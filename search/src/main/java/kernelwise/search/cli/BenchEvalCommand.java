@@ -29,10 +29,10 @@ public final class BenchEvalCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "500", description = "images per forward batch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "250", description = "images per forward batch (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3", description = "timed passes, best kept (default: ${DEFAULT-VALUE})")
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "5", description = "rounds; scoring and the matched GEMMs alternate, ratios are medians over rounds (default: ${DEFAULT-VALUE})")
     int repeats;
 
     @Option(names = "--json", description = "print one JSON object")
@@ -79,13 +79,13 @@ public final class BenchEvalCommand implements Callable<Integer> {
         return "# bench eval\n\n"
                 + "LeNet-5 (" + (trained ? "trained" : "untrained, zoo seed 42") + "), plan: 4-bit weights, 8-bit activations, 50% sparsity; "
                 + r.images() + " search-validation images in batches of " + r.batchSize() + ", best of " + r.repeats()
-                + " passes; load average at the end " + String.format("%.1f", load) + ".\n\n"
+                + " rounds (scoring and the matched GEMMs timed alternately; ratios are medians over rounds, times the best); load average at the end " + String.format("%.1f", load) + ".\n\n"
                 + "| measure | images/s | GFLOP/s | ratio to matched GEMMs |\n|---|---:|---:|---:|\n"
                 + String.format("| FastPlanScorer.score (projection + quantized forward) | %,.0f | %.2f | %.2f |%n", r.imagesPerSecond(), r.achievedGflops(), r.ratio())
                 + String.format("| DL4J output(), float | %,.0f | %.2f | %.2f |%n", r.images() / r.dl4jSeconds(), r.achievedGflops() * r.scoreSeconds() / r.dl4jSeconds(), r.dl4jRatio())
                 + String.format("| matched GEMMs (one mmul per layer, im2col shape) | | %.2f | 1.00 |%n", r.matchedGemmGflops())
                 + String.format("| square GEMM (1024 x max(fanIn,256) x max(kernels,256)) | | %.2f | |%n", r.squareGemmGflops())
                 + String.format("%nRatio of scoring to the square GEMM: %.2f.%n", r.ratioToSquareGemm())
-                + String.format("On process CPU time (robust to other load): scoring %.2f, DL4J output() %.2f of the matched GEMMs.%n", r.cpuRatio(), r.dl4jCpuRatio());
+                + String.format("On process CPU time (less sensitive to other load, not immune): scoring %.2f, DL4J output() %.2f of the matched GEMMs.%n", r.cpuRatio(), r.dl4jCpuRatio());
     }
 }
