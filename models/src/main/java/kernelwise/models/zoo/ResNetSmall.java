@@ -27,8 +27,8 @@ final class ResNetSmall {
         ComputationGraphConfiguration.GraphBuilder g = LeNets.base(seed).convolutionMode(ConvolutionMode.Same)
                 .graphBuilder().addInputs("in").setInputTypes(InputType.convolutionalFlat(28, 28, 1));
         g.addLayer("stem", conv(3, CHANNELS[0], 1), "in");
-        g.addLayer("stem_bn", bn(Activation.RELU), "stem");
-        String last = "stem_bn";
+        bnRelu(g, "stem_bn", "stem");
+        String last = "stem_bn_relu";
         for (int b = 0; b < CHANNELS.length; b++) last = block(g, "b" + (b + 1), last, CHANNELS[b], b == 0 ? 1 : 2);
         g.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), last);
         g.addLayer("out", LeNets.softmax("out"), "pool");
@@ -39,16 +39,16 @@ final class ResNetSmall {
 
     private static String block(ComputationGraphConfiguration.GraphBuilder g, String id, String in, int channels, int stride) {
         g.addLayer(id + "_conv1", conv(3, channels, stride), in);
-        g.addLayer(id + "_bn1", bn(Activation.RELU), id + "_conv1");
-        g.addLayer(id + "_conv2", conv(3, channels, 1), id + "_bn1");
-        g.addLayer(id + "_bn2", bn(Activation.IDENTITY), id + "_conv2");
+        bnRelu(g, id + "_bn1", id + "_conv1");
+        g.addLayer(id + "_conv2", conv(3, channels, 1), id + "_bn1_relu");
+        g.addLayer(id + "_bn2", new BatchNormalization.Builder().build(), id + "_conv2");
         String shortcut = in;
         if (stride != 1) {
             g.addLayer(id + "_proj", conv(1, channels, stride), in);
             shortcut = id + "_proj";
         }
         g.addVertex(id + "_add", new ElementWiseVertex(ElementWiseVertex.Op.Add), id + "_bn2", shortcut);
-        g.addLayer(id + "_relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), id + "_add");
+        g.addLayer(id + "_relu", relu(), id + "_add");
         return id + "_relu";
     }
 
@@ -56,7 +56,13 @@ final class ResNetSmall {
         return new ConvolutionLayer.Builder(k, k).nOut(channels).stride(stride, stride).activation(Activation.IDENTITY).build();
     }
 
-    private static BatchNormalization bn(Activation activation) {
-        return new BatchNormalization.Builder().activation(activation).build();
+    /** Batch norm then ReLU as a layer of its own: DL4J M1.1 ignores a BatchNormalization layer's activation. */
+    private static void bnRelu(ComputationGraphConfiguration.GraphBuilder g, String bnName, String in) {
+        g.addLayer(bnName, new BatchNormalization.Builder().build(), in);
+        g.addLayer(bnName + "_relu", relu(), bnName);
+    }
+
+    private static ActivationLayer relu() {
+        return new ActivationLayer.Builder().activation(Activation.RELU).build();
     }
 }

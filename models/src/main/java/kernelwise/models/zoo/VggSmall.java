@@ -3,6 +3,7 @@ package kernelwise.models.zoo;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -27,7 +28,9 @@ final class VggSmall {
             for (int c = 1; c <= 2; c++) {
                 String id = (s + 1) + "_" + c;
                 list.layer(new ConvolutionLayer.Builder(3, 3).nOut(CHANNELS[s]).activation(Activation.IDENTITY).name("conv" + id).build());
-                list.layer(new BatchNormalization.Builder().activation(Activation.RELU).name("bn" + id).build());
+                // DL4J M1.1 ignores a BatchNormalization layer's own activation: the ReLU is a layer of its own.
+                list.layer(new BatchNormalization.Builder().name("bn" + id).build());
+                list.layer(new ActivationLayer.Builder().activation(Activation.RELU).name("relu" + id).build());
             }
             list.layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
                     .convolutionMode(ConvolutionMode.Truncate).name("pool" + (s + 1)).build());
