@@ -21,6 +21,7 @@ import java.nio.file.NoSuchFileException;
                 FinetuneCommand.class,
                 EvaluateCommand.class,
                 ExportModelCommand.class,
+                PlanCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Runnable {

@@ -1,0 +1,75 @@
+package kernelwise.search.cli;
+
+import kernelwise.models.compress.NetworkSpecs;
+import kernelwise.models.plan.CompressionPlan;
+import kernelwise.models.plan.NetworkSpec;
+import kernelwise.models.zoo.ModelFileException;
+import kernelwise.models.zoo.ModelZoo;
+import kernelwise.models.zoo.Models;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code kernelwise plan}: writes plans by hand, without a search. */
+@Command(name = "plan", mixinStandardHelpOptions = true, description = "Write a compression plan without a search.",
+        subcommands = {PlanCommand.Uniform.class})
+public final class PlanCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a kind of plan is required (uniform)");
+    }
+
+    /** {@code kernelwise plan uniform}: every kernel alike. */
+    @Command(name = "uniform", mixinStandardHelpOptions = true,
+            description = {"Write a plan with every kernel at the same weight bits and sparsity and every layer at the same",
+                    "activation bits, for a zoo model's architecture or a model zip; finetune --plan reads it."})
+    static final class Uniform implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--model", paramLabel = "NAME|ZIP", defaultValue = ModelZoo.DEFAULT, description = "zoo name or model zip (default: ${DEFAULT-VALUE})")
+        String model;
+
+        @Option(names = "--weight-bits", paramLabel = "B", defaultValue = "8", description = "1..8, or 32 for float (default: ${DEFAULT-VALUE})")
+        int weightBits;
+
+        @Option(names = "--activation-bits", paramLabel = "B", defaultValue = "8", description = "2..8, or 32 for float (default: ${DEFAULT-VALUE})")
+        int activationBits;
+
+        @Option(names = "--sparsity", paramLabel = "S", defaultValue = "0", description = "fraction of each kernel's weights pruned, 0..1 (default: ${DEFAULT-VALUE})")
+        double sparsity;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "the plan JSON to write")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            CompressionPlan plan = CompressionPlan.uniform(spec(model), weightBits, activationBits, sparsity);
+            plan.write(out);
+            spec.commandLine().getOut().printf("wrote %s: %d layers, %d-bit weights, %d-bit activations, sparsity %.3f%n",
+                    out, plan.size(), weightBits, activationBits, sparsity);
+            spec.commandLine().getOut().flush();
+            return ExitCode.OK;
+        }
+
+        /** The architecture alone: an untrained zoo network has the same layers as a trained one. */
+        private static NetworkSpec spec(String model) throws IOException {
+            if (ModelZoo.contains(model)) return NetworkSpecs.of(ModelZoo.create(model, 0));
+            try {
+                return NetworkSpecs.of(Models.load(Path.of(model)));
+            } catch (NoSuchFileException e) {
+                throw CliException.notFound("no such model: " + e.getFile() + " (a zoo name: " + String.join(", ", ModelZoo.names()) + ", or a .zip)");
+            } catch (ModelFileException e) {
+                throw new CliException(ExitCode.REFUSED, e.getMessage(), e);
+            }
+        }
+    }
+}
