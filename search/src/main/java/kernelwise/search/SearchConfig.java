@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
  * @param dataset        {@code mnist} or {@code fashion-mnist}
  * @param agent          {@code hierarchical}, {@code ddpg}, {@code dqn}, {@code random} or {@code evolutionary}
  * @param hardware       the hardware model's name, e.g. {@code bitfusion}, {@code bismo}, {@code size}
+ * @param hardwareParams the hardware model's parameter file (JSON; the CSV for {@code table}), or null for the
+ *                       defaults shipped in resources
  * @param budget         the budget, {@code resource=fraction} of the 8-bit plan's cost, e.g. {@code latency=0.4}
  * @param mode           how the reward trades accuracy against cost: {@code resource-constrained} (plans are cut down
  *                       to the budget, the reward is accuracy), {@code accuracy-guaranteed} or {@code weighted}
@@ -39,7 +41,7 @@ import java.util.stream.Collectors;
  *                       a started run stores it filled in, so that a resumed run is rebuilt exactly
  * @param agentConfig    the agent's full configuration as JSON, or null for the defaults (stored filled in, likewise)
  */
-public record SearchConfig(String run, String model, String dataset, String agent, String hardware, String budget,
+public record SearchConfig(String run, String model, String dataset, String agent, String hardware, String hardwareParams, String budget,
                            String mode, double maxAccuracyLoss, int episodes, long seed, int evalImages,
                            int checkpointEvery, JsonNode envConfig, JsonNode agentConfig) {
 
@@ -83,7 +85,7 @@ public record SearchConfig(String run, String model, String dataset, String agen
     /** The bare {@code kernelwise search}: LeNet-5 on MNIST, hierarchical agent, BitFusion, latency=0.4. */
     public static SearchConfig defaults() {
         return new SearchConfig(defaultRunName(DEFAULT_MODEL, "hierarchical", 1, LocalDateTime.now()), DEFAULT_MODEL, "mnist",
-                "hierarchical", "bitfusion", "latency=0.4", DEFAULT_MODE, 0.01, DEFAULT_EPISODES, 1, DEFAULT_EVAL_IMAGES, 1, null, null);
+                "hierarchical", "bitfusion", null, "latency=0.4", DEFAULT_MODE, 0.01, DEFAULT_EPISODES, 1, DEFAULT_EVAL_IMAGES, 1, null, null);
     }
 
     /** {@code model-agent-s<seed>-<yyyyMMdd-HHmmss>}, the model's file name without extension if it is a path. */
@@ -93,11 +95,11 @@ public record SearchConfig(String run, String model, String dataset, String agen
     }
 
     public SearchConfig withRun(String r) {
-        return new SearchConfig(r, model, dataset, agent, hardware, budget, mode, maxAccuracyLoss, episodes, seed, evalImages, checkpointEvery, envConfig, agentConfig);
+        return new SearchConfig(r, model, dataset, agent, hardware, hardwareParams, budget, mode, maxAccuracyLoss, episodes, seed, evalImages, checkpointEvery, envConfig, agentConfig);
     }
 
     public SearchConfig withEpisodes(int n) {
-        return new SearchConfig(run, model, dataset, agent, hardware, budget, mode, maxAccuracyLoss, n, seed, evalImages, checkpointEvery, envConfig, agentConfig);
+        return new SearchConfig(run, model, dataset, agent, hardware, hardwareParams, budget, mode, maxAccuracyLoss, n, seed, evalImages, checkpointEvery, envConfig, agentConfig);
     }
 
     /** The option form of a reward mode: {@code RESOURCE_CONSTRAINED} is {@code resource-constrained}. */
@@ -112,7 +114,7 @@ public record SearchConfig(String run, String model, String dataset, String agen
 
     /** This config with the env's and agent's full configurations filled in. */
     public SearchConfig withParts(JsonNode env, JsonNode agentCfg) {
-        return new SearchConfig(run, model, dataset, agent, hardware, budget, mode, maxAccuracyLoss, episodes, seed, evalImages,
+        return new SearchConfig(run, model, dataset, agent, hardware, hardwareParams, budget, mode, maxAccuracyLoss, episodes, seed, evalImages,
                 checkpointEvery, env, agentCfg);
     }
 

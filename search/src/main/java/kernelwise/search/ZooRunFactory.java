@@ -46,7 +46,7 @@ public final class ZooRunFactory implements RunFactory {
     static EnvConfig envConfig(SearchConfig c) {
         EnvConfig d = EnvConfig.defaults();
         RewardMode mode = c.rewardMode();
-        return new EnvConfig(c.hardware(), null, Budget.parse(c.budget()), mode, c.maxAccuracyLoss(), Agents.wantsKernelSteps(c.agent()),
+        return new EnvConfig(c.hardware(), c.hardwareParams(), Budget.parse(c.budget()), mode, c.maxAccuracyLoss(), Agents.wantsKernelSteps(c.agent()),
                 d.weightBits(), d.activationBits(), d.sparsityLevels(), 0, c.evalImages(), d.calibrationSamples());
     }
 

@@ -30,12 +30,12 @@ class SearchConfigTest {
     void givenBadValues_whenBuilt_thenTheMessageNamesTheParameterAndTheValue() {
         SearchConfig d = SearchConfig.defaults();
         assertMessage("episodes must be positive, found 0", () -> d.withEpisodes(0));
-        assertMessage("found 'latency:0.4'", () -> new SearchConfig(d.run(), d.model(), d.dataset(), d.agent(), d.hardware(),
+        assertMessage("found 'latency:0.4'", () -> new SearchConfig(d.run(), d.model(), d.dataset(), d.agent(), d.hardware(), d.hardwareParams(),
                 "latency:0.4", d.mode(), 0.01, 3, 1, 100, 1, null, null));
-        assertMessage("agent must be one of", () -> new SearchConfig(d.run(), d.model(), d.dataset(), "sarsa", d.hardware(),
+        assertMessage("agent must be one of", () -> new SearchConfig(d.run(), d.model(), d.dataset(), "sarsa", d.hardware(), d.hardwareParams(),
                 d.budget(), d.mode(), 0.01, 3, 1, 100, 1, null, null));
         assertMessage("eval images must be 1..5000, found 6000", () -> new SearchConfig(d.run(), d.model(), d.dataset(), d.agent(),
-                d.hardware(), d.budget(), d.mode(), 0.01, 3, 1, 6000, 1, null, null));
+                d.hardware(), d.hardwareParams(), d.budget(), d.mode(), 0.01, 3, 1, 6000, 1, null, null));
         assertMessage("run name must be", () -> d.withRun("../etc"));
     }
 

@@ -22,7 +22,7 @@ class SearchLoopTest {
     Path dir;
 
     static SearchConfig toy(String run, int episodes, int checkpointEvery) {
-        return new SearchConfig(run, "toy", "mnist", "random", "toy", "latency=0.4", "resource-constrained", 0.01, episodes, 5, 100, checkpointEvery, null, null);
+        return new SearchConfig(run, "toy", "mnist", "random", "toy", null, "latency=0.4", "resource-constrained", 0.01, episodes, 5, 100, checkpointEvery, null, null);
     }
 
     @Test
@@ -75,7 +75,7 @@ class SearchLoopTest {
         try (RunStore store = RunStore.open(dir.resolve("k.db"))) {
             SearchLoop loop = new SearchLoop(store, dir, new ToyRunFactory(), QUIET);
             loop.start(toy("a", 2, 1));
-            SearchConfig bad = new SearchConfig("b", "resnet999", "mnist", "random", "toy", "latency=0.4", "resource-constrained", 0.01, 2, 5, 100, 1, null, null);
+            SearchConfig bad = new SearchConfig("b", "resnet999", "mnist", "random", "toy", null, "latency=0.4", "resource-constrained", 0.01, 2, 5, 100, 1, null, null);
             assertThrows(IllegalArgumentException.class, () -> loop.start(bad));
             assertEquals(List.of("a"), store.runNames());
             assertFalse(Files.exists(dir.resolve("b")), "a failed start leaves no run folder");

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 /** {@code kernelwise bench eval}: plan-scoring throughput on LeNet-5 against the GEMM rate of the same run. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Plan-scoring throughput of LeNet-5 over the 5,000 search-validation images (4-bit weights, 8-bit",
-                "activations, 50% sparsity), as a ratio to the GEMM rate ND4J reaches in the same run.",
+                "activations, 50%% sparsity), as a ratio to the GEMM rate ND4J reaches in the same run.",
                 "Writes results/bench/eval.json and eval.md."})
 public final class BenchEvalCommand implements Callable<Integer> {
     @CommandLine.Spec

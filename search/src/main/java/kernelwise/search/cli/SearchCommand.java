@@ -34,8 +34,11 @@ final class SearchCommand implements Callable<Integer> {
     String dataset = "mnist";
     @Option(names = "--agent", description = "hierarchical, ddpg, dqn, random or evolutionary (default: ${DEFAULT-VALUE}).")
     String agent = "hierarchical";
-    @Option(names = "--hardware", description = "Hardware model: bitfusion, bismo, size or bops (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hardware", description = "Hardware model: bitfusion, bismo, size, bops or table (default: ${DEFAULT-VALUE}).")
     String hardware = "bitfusion";
+    @Option(names = "--hardware-params", paramLabel = "FILE", description = "The hardware model's parameters: a copy of its"
+            + " JSON (env/src/main/resources/kernelwise/hardware/) with values changed, or the CSV lookup table for 'table'.")
+    Path hardwareParams;
     @Option(names = "--budget", description = "resource=fraction of the 8-bit plan's cost (default: ${DEFAULT-VALUE}).")
     String budget = "latency=0.4";
     @Option(names = "--mode", description = "Reward: resource-constrained (plans cut to the budget, reward = accuracy),"
@@ -60,7 +63,8 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String name = run != null ? run : SearchConfig.defaultRunName(model, agent, seed, LocalDateTime.now());
-        SearchConfig config = new SearchConfig(name, model, dataset, agent, hardware, budget, mode, maxAccuracyLoss, episodes, seed,
+        SearchConfig config = new SearchConfig(name, model, dataset, agent, hardware,
+                hardwareParams == null ? null : hardwareParams.toAbsolutePath().toString(), budget, mode, maxAccuracyLoss, episodes, seed,
                 evalImages, checkpointEvery, null, json(agentConfig));
         try (RunStore store = storeOptions.open(); ProgressListener bar = new ProgressListener(System.err)) {
             SearchLoop loop = new SearchLoop(store, storeOptions.results(), RunFactories.fromSystem(), bar);

@@ -30,6 +30,8 @@ class RealArgumentsTest {
         expect(ExitCode.USAGE, "budget must look like", "--budget", "latency:0.4");
         expect(ExitCode.USAGE, "budget must look like", "--budget", "speed=0.4");
         expect(ExitCode.USAGE, "hardware must be one of", "--hardware", "tpu");
+        expect(ExitCode.USAGE, "hardware 'table' needs hardwareParams", "--hardware", "table");
+        expect(ExitCode.NOT_FOUND, "no such file", "--hardware", "table", "--hardware-params", dir.resolve("none.csv").toString());
         expect(ExitCode.USAGE, "agent must be one of", "--agent", "sarsa");
         expect(ExitCode.USAGE, "mode must be one of", "--mode", "fast");
         expect(ExitCode.USAGE, "dataset must be one of", "--dataset", "cifar");
