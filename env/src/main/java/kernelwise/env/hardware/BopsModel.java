@@ -63,14 +63,11 @@ public final class BopsModel implements HardwareModel {
         plan.checkAgainst(spec);
         double[] cycles = new double[spec.size()];
         double[] energy = new double[spec.size()];
-        double total = 0, totalEnergy = 0;
         for (int i = 0; i < spec.size(); i++) {
             double bops = layerBops(spec.layer(i), plan.layer(i));
             cycles[i] = bops / p.bopsPerCycle();
             energy[i] = bops * p.pjPerBop();
-            total += cycles[i];
-            totalEnergy += energy[i];
         }
-        return new Cost(name(), total, total / p.clockHz(), totalEnergy, Traffic.storageBits(spec, plan), cycles, energy);
+        return LayerCosts.total(name(), p.clockHz(), spec, plan, cycles, energy);
     }
 }

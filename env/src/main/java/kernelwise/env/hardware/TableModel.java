@@ -179,7 +179,6 @@ public final class TableModel implements HardwareModel {
         plan.checkAgainst(spec);
         double[] cycles = new double[spec.size()];
         double[] energy = new double[spec.size()];
-        double total = 0, totalEnergy = 0;
         for (int i = 0; i < spec.size(); i++) {
             LayerInfo l = spec.layer(i);
             LayerPlan p = plan.layer(i);
@@ -189,9 +188,7 @@ public final class TableModel implements HardwareModel {
                 cycles[i] += r.cycles() / l.kernels();
                 energy[i] += r.energyPj() / l.kernels();
             }
-            total += cycles[i];
-            totalEnergy += energy[i];
         }
-        return new Cost(name(), total, total / clockHz, totalEnergy, Traffic.storageBits(spec, plan), cycles, energy);
+        return LayerCosts.total(name(), clockHz, spec, plan, cycles, energy);
     }
 }
