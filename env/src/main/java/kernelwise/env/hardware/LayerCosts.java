@@ -2,24 +2,39 @@ package kernelwise.env.hardware;
 
 import kernelwise.env.Cost;
 import kernelwise.models.plan.CompressionPlan;
+import kernelwise.models.plan.LayerInfo;
+import kernelwise.models.plan.LayerPlan;
 import kernelwise.models.plan.NetworkSpec;
 
-/** Turns per-layer cycles and energy into a {@link Cost}: the layers run one after another. */
+/** Prices a plan layer by layer, the layers running one after another. */
 final class LayerCosts {
+
+    /** The timing of one layer under its plan. */
+    @FunctionalInterface
+    interface Pricer {
+        LayerTiming price(LayerInfo l, LayerPlan p);
+    }
 
     private LayerCosts() {
     }
 
     /**
-     * The cost of {@code plan} on {@code spec} whose layer {@code i} takes {@code cycles[i]} and {@code energyPj[i]}:
-     * totals summed in layer order, seconds at {@code clockHz}, storage the packed weight bits ({@link Traffic}).
+     * The cost of {@code plan} on {@code spec} (checked to match) whose layers {@code pricer} times: per-layer
+     * cycles and energy, totals summed in layer order, seconds at {@code clockHz}, storage the packed weight bits
+     * ({@link Traffic}).
      */
-    static Cost total(String model, double clockHz, NetworkSpec spec, CompressionPlan plan, double[] cycles, double[] energyPj) {
+    static Cost total(String model, double clockHz, NetworkSpec spec, CompressionPlan plan, Pricer pricer) {
+        plan.checkAgainst(spec);
+        double[] cycles = new double[spec.size()];
+        double[] energy = new double[spec.size()];
         double totalCycles = 0, totalEnergy = 0;
-        for (int i = 0; i < cycles.length; i++) {
+        for (int i = 0; i < spec.size(); i++) {
+            LayerTiming t = pricer.price(spec.layer(i), plan.layer(i));
+            cycles[i] = t.cycles();
+            energy[i] = t.energyPj();
             totalCycles += cycles[i];
-            totalEnergy += energyPj[i];
+            totalEnergy += energy[i];
         }
-        return new Cost(model, totalCycles, totalCycles / clockHz, totalEnergy, Traffic.storageBits(spec, plan), cycles, energyPj);
+        return new Cost(model, totalCycles, totalCycles / clockHz, totalEnergy, Traffic.storageBits(spec, plan), cycles, energy);
     }
 }

@@ -81,14 +81,7 @@ abstract class RooflineModel<P extends RooflineModel.ArrayParams> implements Har
 
     @Override
     public Cost cost(NetworkSpec spec, CompressionPlan plan) {
-        LayerTiming[] t = timings(spec, plan);
-        double[] cycles = new double[t.length];
-        double[] energy = new double[t.length];
-        for (int i = 0; i < t.length; i++) {
-            cycles[i] = t[i].cycles();
-            energy[i] = t[i].energyPj();
-        }
-        return LayerCosts.total(name, p.clockHz(), spec, plan, cycles, energy);
+        return LayerCosts.total(name, p.clockHz(), spec, plan, this::layer);
     }
 
     static void positive(String model, String name, double v) {
