@@ -3,15 +3,11 @@ package kernelwise.agents.baseline;
 import kernelwise.agents.Agent;
 import kernelwise.agents.AgentConfig;
 import kernelwise.agents.Episode;
-import kernelwise.agents.Transition;
+import kernelwise.agents.util.EpisodeLoop;
 import kernelwise.agents.util.Rng;
 import kernelwise.agents.util.StateIO;
 import kernelwise.env.HierarchicalEnv;
 import kernelwise.env.Level;
-import kernelwise.env.StepResult;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Random search through the env's own action mapping and budget projection, so it explores exactly the space the
@@ -39,33 +35,26 @@ public final class RandomAgent implements Agent {
     @Override
     public Episode runEpisode(HierarchicalEnv env, long episode) {
         long start = System.nanoTime();
-        long envNanos = 0;
-        List<Transition> trajectory = new ArrayList<>();
-        double goalBits = 0.5;
-        double goalSparsity = 0.5;
-        long t = System.nanoTime();
-        double[] obs = env.reset();
-        envNanos += System.nanoTime() - t;
-        StepResult sr;
-        do {
-            Level level = env.level();
-            double[] a = new double[level == Level.HIGH ? env.highActionSize() : env.lowActionSize()];
-            if (level == Level.HIGH) {
-                for (int i = 0; i < a.length; i++) a[i] = rng.nextDouble();
-                goalBits = a[1];
-                goalSparsity = a[2];
-            } else {
-                a[0] = rng.truncatedNormal(goalBits, sigma, 0, 1);
-                a[1] = rng.truncatedNormal(goalSparsity, sigma, 0, 1);
+        EpisodeLoop.Played played = EpisodeLoop.play(env, new EpisodeLoop.Policy() {
+            private double goalBits = 0.5;
+            private double goalSparsity = 0.5;
+
+            @Override
+            public double[] act(Level level, double[] observation) {
+                double[] a = new double[level == Level.HIGH ? env.highActionSize() : env.lowActionSize()];
+                if (level == Level.HIGH) {
+                    for (int i = 0; i < a.length; i++) a[i] = rng.nextDouble();
+                    goalBits = a[1];
+                    goalSparsity = a[2];
+                } else {
+                    a[0] = rng.truncatedNormal(goalBits, sigma, 0, 1);
+                    a[1] = rng.truncatedNormal(goalSparsity, sigma, 0, 1);
+                }
+                return a;
             }
-            t = System.nanoTime();
-            sr = env.step(a);
-            envNanos += System.nanoTime() - t;
-            trajectory.add(new Transition(level, obs, a, sr.reward()));
-            obs = sr.observation();
-        } while (!sr.done());
+        });
         episodesRun++;
-        return new Episode(episode, trajectory, sr.result(), (System.nanoTime() - start - envNanos) / 1e9);
+        return new Episode(episode, played.trajectory(), played.result(), (System.nanoTime() - start - played.envNanos()) / 1e9);
     }
 
     @Override

@@ -3,7 +3,7 @@ package kernelwise.agents.ddpg;
 import kernelwise.agents.Agent;
 import kernelwise.agents.AgentConfig;
 import kernelwise.agents.Episode;
-import kernelwise.agents.Transition;
+import kernelwise.agents.util.EpisodeLoop;
 import kernelwise.agents.util.Rng;
 import kernelwise.agents.util.StateIO;
 import kernelwise.env.HierarchicalEnv;
@@ -79,49 +79,46 @@ abstract class DdpgAgentBase implements Agent {
     public Episode runEpisode(HierarchicalEnv env, long episode) {
         checkEnv(env);
         long start = System.nanoTime();
-        long envNanos = 0;
-        List<Transition> trajectory = new ArrayList<>();
         List<Step> highs = new ArrayList<>();
         List<Step> lows = new ArrayList<>();
-        double[] goal = new double[2];
-        long t = System.nanoTime();
-        double[] obs = env.reset();
-        envNanos += System.nanoTime() - t;
-        StepResult sr;
-        do {
-            Level level = env.level();
-            double[] input;
-            double[] action;
-            if (level == Level.HIGH) {
-                input = obs.clone();
-                action = new double[3];
-                high.explore(input, action, episode, rng);
-                goal[0] = action[1];
-                goal[1] = action[2];
-            } else {
-                if (low == null) throw new IllegalStateException(name + " got a LOW step from an env with kernelSteps() false");
-                input = lowInput(obs, goal);
-                action = new double[2];
-                low.exploreAround(input, action, episode, rng, goal, cfg.randomKernelSigma());
+        EpisodeLoop.Played played = EpisodeLoop.play(env, new EpisodeLoop.Policy() {
+            private final double[] goal = new double[2];
+            private double[] input;
+
+            @Override
+            public double[] act(Level level, double[] observation) {
+                double[] action;
+                if (level == Level.HIGH) {
+                    input = observation.clone();
+                    action = new double[3];
+                    high.explore(input, action, episode, rng);
+                    goal[0] = action[1];
+                    goal[1] = action[2];
+                } else {
+                    if (low == null) throw new IllegalStateException(name + " got a LOW step from an env with kernelSteps() false");
+                    input = lowInput(observation, goal);
+                    action = new double[2];
+                    low.exploreAround(input, action, episode, rng, goal, cfg.randomKernelSigma());
+                }
+                return action;
             }
-            t = System.nanoTime();
-            sr = env.step(action);
-            envNanos += System.nanoTime() - t;
-            (level == Level.HIGH ? highs : lows).add(new Step(input, action, sr.reward(), highs.size() - 1));
-            trajectory.add(new Transition(level, obs, action, sr.reward()));
-            obs = sr.observation();
-        } while (!sr.done());
-        double reward = sr.result().reward();
+
+            @Override
+            public void stepped(Level level, double[] action, StepResult step) {
+                (level == Level.HIGH ? highs : lows).add(new Step(input, action, step.reward(), highs.size() - 1));
+            }
+        });
+        double reward = played.result().reward();
         updateBaseline(reward);
         storeHigh(highs, lows, reward);
         if (low != null) storeLow(lows, reward);
         double highLoss = high.learn(episode, baseline, rng);
         double lowLoss = low == null ? Double.NaN : low.learn(episode, baseline, rng);
         episodesRun++;
-        double agentSeconds = (System.nanoTime() - start - envNanos) / 1e9;
+        double agentSeconds = (System.nanoTime() - start - played.envNanos()) / 1e9;
         log.debug("{} episode {}: reward {} baseline {} critic loss high {} low {} agent {} s env {} s", name, episode,
-                reward, baseline, highLoss, lowLoss, agentSeconds, envNanos / 1e9);
-        return new Episode(episode, trajectory, sr.result(), agentSeconds);
+                reward, baseline, highLoss, lowLoss, agentSeconds, played.envNanos() / 1e9);
+        return new Episode(episode, played.trajectory(), played.result(), agentSeconds);
     }
 
     private double[] lowInput(double[] obs, double[] goal) {

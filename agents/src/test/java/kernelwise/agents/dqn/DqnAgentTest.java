@@ -4,6 +4,7 @@ import kernelwise.agents.AgentConfig;
 import kernelwise.agents.Episode;
 import kernelwise.agents.SyntheticEnv;
 import kernelwise.agents.Transition;
+import kernelwise.env.action.ActionMapper;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,6 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DqnAgentTest {
+    /** 4 weight levels x 3 sparsity levels per layer on the flat synthetic env, activations at least as wide. */
+    private static final MdpBinding BINDING = CompressionMdpBinding.over(
+            new ActionMapper(new int[]{1, 3, 5, 8}, new int[]{2, 4, 6, 8}, new double[]{0, 0.45, 0.9}));
 
     private static AgentConfig config() {
         AgentConfig d = new AgentConfig();
@@ -37,8 +41,8 @@ class DqnAgentTest {
     @Test
     void givenTheSameSeed_whenRl4jDqnRunsTwice_thenActionsAndRewardsAreIdentical() {
         SyntheticEnv env = new SyntheticEnv(2, 3, false);
-        List<double[]> a = play(new DqnAgent(config(), new SyntheticMdpBinding(), 5), env, 0, 12);
-        List<double[]> b = play(new DqnAgent(config(), new SyntheticMdpBinding(), 5), env, 0, 12);
+        List<double[]> a = play(new DqnAgent(config(), BINDING, 5), env, 0, 12);
+        List<double[]> b = play(new DqnAgent(config(), BINDING, 5), env, 0, 12);
         assertEquals(a.size(), b.size());
         for (int i = 0; i < a.size(); i++) assertArrayEquals(a.get(i), b.get(i), 0.0, "entry " + i);
     }
@@ -46,10 +50,10 @@ class DqnAgentTest {
     @Test
     void givenASavedDqn_whenRestoredIntoAFreshAgent_thenTheQNetworkAndCountersAreIdentical() {
         SyntheticEnv env = new SyntheticEnv(2, 3, false);
-        DqnAgent original = new DqnAgent(config(), new SyntheticMdpBinding(), 5);
+        DqnAgent original = new DqnAgent(config(), BINDING, 5);
         play(original, env, 0, 15);                       // 30 steps: past the 8-step warm-up, Q network trained
         byte[] state = original.saveState();
-        DqnAgent again = new DqnAgent(config(), new SyntheticMdpBinding(), 77);
+        DqnAgent again = new DqnAgent(config(), BINDING, 77);
         again.restoreState(state);                        // unbound: kept until the first episode binds the learner
         again.runEpisode(env, 15);
         assertEquals(original.steps() + 2, again.steps(), "RL4J's step counter continued from the saved one");

@@ -1,7 +1,6 @@
 package kernelwise.env.hardware;
 
 import kernelwise.models.plan.LayerInfo;
-import kernelwise.models.plan.LayerPlan;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,7 +18,7 @@ import java.util.Map;
  * ({@link Traffic}) overlaps with compute (roofline). Pruning: removed kernels are skipped; zeros inside a kernel
  * are not (the engine is dense), but pruned weights shrink the packed weight traffic.
  */
-public final class BismoModel extends RooflineModel {
+public final class BismoModel extends RooflineModel<BismoModel.Params> {
 
     /**
      * @param dm               rows of dot-product units (lhs rows per cycle)
@@ -33,7 +32,7 @@ public final class BismoModel extends RooflineModel {
      * @param notes            free text: where the numbers come from (ignored by the model)
      */
     public record Params(int dm, int dn, int dk, double clockHz, int dramBitsPerCycle, int floatBits,
-                         double corePjPerCycle, double dramPjPerBit, Map<String, String> notes) {
+                         double corePjPerCycle, double dramPjPerBit, Map<String, String> notes) implements ArrayParams {
         public Params {
             positive("bismo", "dm", dm);
             positive("bismo", "dn", dn);
@@ -48,46 +47,29 @@ public final class BismoModel extends RooflineModel {
 
         /** The shipped defaults ({@code /kernelwise/hardware/bismo.json}). */
         public static Params defaults() {
-            try {
-                return load(null);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            return ParamsFiles.defaults(Params.class, "bismo");
         }
 
         /** Parameters from {@code file}, or the defaults when it is null. */
         public static Params load(Path file) throws IOException {
             return ParamsFiles.load(Params.class, "bismo", file);
         }
-    }
 
-    private final Params p;
+        /** Kernels per tile: {@code dn}. */
+        @Override
+        public int tileWidth() {
+            return dn;
+        }
+    }
 
     public BismoModel(Params params) {
-        this.p = params;
+        super("bismo", params);
     }
 
-    public Params params() {
-        return p;
-    }
-
+    /** {@code ceil(M/Dm) * ceil(K/Dk) * w * a} binary passes. */
     @Override
-    public String name() {
-        return "bismo";
-    }
-
-    @Override
-    double clockHz() {
-        return p.clockHz();
-    }
-
-    @Override
-    LayerTiming layer(LayerInfo l, LayerPlan plan) {
-        int a = Tiles.effective(plan.activationBits(), p.floatBits());
+    Tiles.TileCost tileCycles(LayerInfo l, int a) {
         double mk = Math.ceil((double) l.outputPositions() / p.dm()) * Math.ceil((double) l.fanIn() / p.dk());
-        double compute = Tiles.sum(l, plan, p.dn(), p.floatBits(), (w, n) -> mk * w * a);
-        double dram = Traffic.dramBits(l, plan, a);
-        double memory = Math.ceil(dram / p.dramBitsPerCycle());
-        return new LayerTiming(compute, memory, compute * p.corePjPerCycle() + dram * p.dramPjPerBit());
+        return (w, n) -> mk * w * a;
     }
 }

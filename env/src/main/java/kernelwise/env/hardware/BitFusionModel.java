@@ -27,7 +27,7 @@ import java.util.Map;
  * Pruning: removed kernels (sparsity 1) are skipped; zeros inside a kernel are NOT skipped by the array (a dense
  * systolic array), but pruned weights shrink the packed weight traffic.
  */
-public final class BitFusionModel extends RooflineModel {
+public final class BitFusionModel extends RooflineModel<BitFusionModel.Params> {
 
     /**
      * @param rows                fusion units along the reduction dimension
@@ -41,7 +41,8 @@ public final class BitFusionModel extends RooflineModel {
      * @param notes               free text: where the numbers come from (ignored by the model)
      */
     public record Params(int rows, int columns, double clockHz, int memoryInterfaceBits, int floatBits,
-                         double corePjPerCycle, double sramPjPerBit, double dramPjPerBit, Map<String, String> notes) {
+                         double corePjPerCycle, double sramPjPerBit, double dramPjPerBit, Map<String, String> notes)
+            implements ArrayParams {
         public Params {
             positive("bitfusion", "rows", rows);
             positive("bitfusion", "columns", columns);
@@ -56,37 +57,29 @@ public final class BitFusionModel extends RooflineModel {
 
         /** The shipped defaults ({@code /kernelwise/hardware/bitfusion.json}). */
         public static Params defaults() {
-            try {
-                return load(null);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            return ParamsFiles.defaults(Params.class, "bitfusion");
         }
 
         /** Parameters from {@code file}, or the defaults when it is null. */
         public static Params load(Path file) throws IOException {
             return ParamsFiles.load(Params.class, "bitfusion", file);
         }
-    }
 
-    private final Params p;
+        /** Kernels per tile: {@code columns}. */
+        @Override
+        public int tileWidth() {
+            return columns;
+        }
+
+        /** DRAM bits per cycle: {@code memoryInterfaceBits}. */
+        @Override
+        public int dramBitsPerCycle() {
+            return memoryInterfaceBits;
+        }
+    }
 
     public BitFusionModel(Params params) {
-        this.p = params;
-    }
-
-    public Params params() {
-        return p;
-    }
-
-    @Override
-    public String name() {
-        return "bitfusion";
-    }
-
-    @Override
-    double clockHz() {
-        return p.clockHz();
+        super("bitfusion", params);
     }
 
     /** The fused speed-up of one operand of {@code bits} (effective) bits relative to 8 bits. */
@@ -94,20 +87,21 @@ public final class BitFusionModel extends RooflineModel {
         return bits <= 8 ? Math.floorDiv(8, Math.max(bits, 2)) : 8.0 / bits;
     }
 
+    /** {@code ceil(fanIn/rows) * outputPositions} row passes over the fused speed-up {@code f(a) * f(w)}. */
     @Override
-    LayerTiming layer(LayerInfo l, LayerPlan plan) {
-        int a = Tiles.effective(plan.activationBits(), p.floatBits());
+    Tiles.TileCost tileCycles(LayerInfo l, int a) {
         double passes = Math.ceil((double) l.fanIn() / p.rows()) * l.outputPositions();
         double fa = operandSpeedup(a);
-        double compute = Tiles.sum(l, plan, p.columns(), p.floatBits(), (w, n) -> passes / (fa * operandSpeedup(w)));
+        return (w, n) -> passes / (fa * operandSpeedup(w));
+    }
+
+    /** Weights read once, inputs once per column tile, outputs written once, at {@code sramPjPerBit}. */
+    @Override
+    double bufferEnergyPj(LayerInfo l, LayerPlan plan, int a) {
         double tiles = Tiles.sum(l, plan, p.columns(), p.floatBits(), (w, n) -> 1);
         double weights = Traffic.weightBits(l, plan);
         double inputs = (double) Traffic.inputValues(l) * a;
         double outputs = (double) Traffic.liveKernels(l, plan) * l.outputPositions() * a;
-        double dram = weights + inputs + outputs;
-        double memory = Math.ceil(dram / p.memoryInterfaceBits());
-        double sram = weights + inputs * tiles + outputs;
-        double energy = compute * p.corePjPerCycle() + sram * p.sramPjPerBit() + dram * p.dramPjPerBit();
-        return new LayerTiming(compute, memory, energy);
+        return (weights + inputs * tiles + outputs) * p.sramPjPerBit();
     }
 }

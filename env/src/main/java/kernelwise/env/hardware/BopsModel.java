@@ -58,19 +58,12 @@ public final class BopsModel implements HardwareModel {
         return bops * plan.activationBits();
     }
 
+    /** Cycles {@code BOPs / bopsPerCycle} (no memory bound), energy {@code BOPs * pjPerBop}. */
     @Override
     public Cost cost(NetworkSpec spec, CompressionPlan plan) {
-        plan.checkAgainst(spec);
-        double[] cycles = new double[spec.size()];
-        double[] energy = new double[spec.size()];
-        double total = 0, totalEnergy = 0;
-        for (int i = 0; i < spec.size(); i++) {
-            double bops = layerBops(spec.layer(i), plan.layer(i));
-            cycles[i] = bops / p.bopsPerCycle();
-            energy[i] = bops * p.pjPerBop();
-            total += cycles[i];
-            totalEnergy += energy[i];
-        }
-        return new Cost(name(), total, total / p.clockHz(), totalEnergy, Traffic.storageBits(spec, plan), cycles, energy);
+        return LayerCosts.total(name(), p.clockHz(), spec, plan, (l, lp) -> {
+            double bops = layerBops(l, lp);
+            return new LayerTiming(bops / p.bopsPerCycle(), 0, bops * p.pjPerBop());
+        });
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,6 +28,15 @@ final class ParamsFiles {
     /** The resource path of a model's default parameters. */
     static String resource(String model) {
         return "/kernelwise/hardware/" + model + ".json";
+    }
+
+    /** The shipped default parameters of {@code model}; a missing or unreadable resource is a packaging error. */
+    static <T> T defaults(Class<T> type, String model) {
+        try {
+            return load(type, model, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -176,22 +176,19 @@ public final class TableModel implements HardwareModel {
 
     @Override
     public Cost cost(NetworkSpec spec, CompressionPlan plan) {
-        plan.checkAgainst(spec);
-        double[] cycles = new double[spec.size()];
-        double[] energy = new double[spec.size()];
-        double total = 0, totalEnergy = 0;
-        for (int i = 0; i < spec.size(); i++) {
-            LayerInfo l = spec.layer(i);
-            LayerPlan p = plan.layer(i);
-            for (int k = 0; k < l.kernels(); k++) {
-                if (p.keptWeights(k, l.fanIn()) == 0) continue;
-                Row r = row(l.name(), p.weightBits(k), p.activationBits());
-                cycles[i] += r.cycles() / l.kernels();
-                energy[i] += r.energyPj() / l.kernels();
-            }
-            total += cycles[i];
-            totalEnergy += energy[i];
+        return LayerCosts.total(name(), clockHz, spec, plan, this::layer);
+    }
+
+    /** Each live kernel costs its row's values divided by the layer's kernel count (no memory bound). */
+    private LayerTiming layer(LayerInfo l, LayerPlan p) {
+        double cycles = 0;
+        double energy = 0;
+        for (int k = 0; k < l.kernels(); k++) {
+            if (p.keptWeights(k, l.fanIn()) == 0) continue;
+            Row r = row(l.name(), p.weightBits(k), p.activationBits());
+            cycles += r.cycles() / l.kernels();
+            energy += r.energyPj() / l.kernels();
         }
-        return new Cost(name(), total, total / clockHz, totalEnergy, Traffic.storageBits(spec, plan), cycles, energy);
+        return new LayerTiming(cycles, 0, energy);
     }
 }

@@ -7,16 +7,13 @@ import kernelwise.env.CompressionEnv;
 import kernelwise.env.EnvConfig;
 import kernelwise.env.budget.Budget;
 import kernelwise.env.obs.KernelStats;
-import kernelwise.models.Folders;
 import kernelwise.models.compress.FastPlanScorer;
 import kernelwise.models.compress.NetworkSpecs;
 import kernelwise.models.data.DataSplits;
+import kernelwise.models.data.Datasets;
 import kernelwise.models.plan.NetworkSpec;
-import kernelwise.models.train.ModelStore;
-import kernelwise.models.zoo.ModelZoo;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,11 +39,8 @@ public final class BenchAgentsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "NAME", defaultValue = ModelZoo.DEFAULT, description = "stored zoo model (default: ${DEFAULT-VALUE})")
-    String model;
-
-    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist", description = "data set (default: ${DEFAULT-VALUE})")
-    String dataset;
+    @CommandLine.Mixin
+    BenchOptions bench;
 
     @Option(names = "--agents", paramLabel = "A", split = ",", defaultValue = "hierarchical,random,ddpg",
             description = "agents to compare (default: ${DEFAULT-VALUE})")
@@ -76,14 +70,8 @@ public final class BenchAgentsCommand implements Callable<Integer> {
     @Option(names = "--agent-config", paramLabel = "FILE", description = "the agents' configuration as JSON (default: the built-in defaults)")
     Path agentConfig;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/bench)")
-    Path out;
-
     @Option(names = "--name", paramLabel = "STEM", defaultValue = "agents", description = "file stem of the tables (default: ${DEFAULT-VALUE})")
     String name;
-
-    @Option(names = "--json", description = "print the table as one JSON object")
-    boolean json;
 
     @Override
     public Integer call() throws Exception {
@@ -93,13 +81,13 @@ public final class BenchAgentsCommand implements Callable<Integer> {
         if (episodes <= 0) throw CliException.usage("--episodes must be positive, found " + episodes);
         if (seeds.isEmpty()) throw CliException.usage("--seeds needs at least one seed");
         AgentConfig cfg = agentConfig == null ? new AgentConfig() : AgentConfig.fromJson(Files.readString(agentConfig));
-        Model net = ModelStore.inResults(Folders.results()).load(model, dataset).network();
-        DataSplits data = CliData.load(dataset);
+        Model net = bench.network();
+        DataSplits data = CliData.load(bench.dataset);
         EnvConfig envCfg = EnvConfig.defaults().withHardware(hardware, null).withBudget(Budget.parse(budget))
                 .withScoring(scorers, evalImages, 1000);
         NetworkSpec netSpec = NetworkSpecs.of(net);
-        DataSet eval = evalImages > 0 ? head(data.validation(), evalImages) : data.validation();
-        List<FastPlanScorer> pool = FastPlanScorer.pool(net, eval, head(data.train(), 1000), envCfg.scorerCount());
+        DataSet eval = evalImages > 0 ? Datasets.first(data.validation(), evalImages) : data.validation();
+        List<FastPlanScorer> pool = FastPlanScorer.pool(net, eval, Datasets.first(data.train(), 1000), envCfg.scorerCount());
         KernelStats stats = KernelStats.of(net);
         PrintWriter err = spec.commandLine().getErr();
         try (CompressionEnv kernels = CompressionEnv.of(netSpec, stats, pool, envCfg.withKernelSteps(true));
@@ -111,19 +99,16 @@ public final class BenchAgentsCommand implements Callable<Integer> {
             });
             Map<String, Object> settings = settings(kernels);
             if (agentConfig != null) settings.put("agentConfig", agentConfig.toString());
-            Path dir = out != null ? out : Folders.results().resolve("bench");
-            BenchAgentsReport.write(dir, name, settings, rows);
-            PrintWriter o = spec.commandLine().getOut();
-            o.println(json ? BenchAgentsReport.json(settings, rows) : BenchAgentsReport.markdown(settings, rows));
-            o.flush();
+            BenchAgentsReport.write(bench.dir(), name, settings, rows);
+            bench.print(spec, () -> BenchAgentsReport.json(settings, rows), () -> BenchAgentsReport.markdown(settings, rows));
         }
         return ExitCode.OK;
     }
 
     private Map<String, Object> settings(CompressionEnv env) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("model", model);
-        s.put("dataset", dataset);
+        s.put("model", bench.model);
+        s.put("dataset", bench.dataset);
         s.put("hardware", hardware);
         s.put("budget", budget);
         s.put("episodes", episodes);
@@ -133,11 +118,5 @@ public final class BenchAgentsCommand implements Callable<Integer> {
         s.put("kernels", env.spec().totalKernels());
         s.put("cores", Runtime.getRuntime().availableProcessors());
         return s;
-    }
-
-    private static DataSet head(DataSet d, int n) {
-        int m = Math.min(n, d.numExamples());
-        return new DataSet(d.getFeatures().get(NDArrayIndex.interval(0, m), NDArrayIndex.all()).dup(),
-                d.getLabels().get(NDArrayIndex.interval(0, m), NDArrayIndex.all()).dup());
     }
 }

@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static kernelwise.search.RunAssertions.assertSameRun;
 import static org.junit.jupiter.api.Assertions.*;
@@ -28,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 @Tag("slow")
 class RealResumeAfterKillTest {
-    private static final Pattern EPISODE_LOGGED = Pattern.compile("episode (\\d+): reward");
     private static final int EPISODES = 9;
 
     @TempDir
@@ -46,9 +43,9 @@ class RealResumeAfterKillTest {
         List<String> search = List.of("search", "--store", store.toString(), "--results", results.toString(), "--model", zip.toString(),
                 "--agent", "hierarchical", "--episodes", Integer.toString(EPISODES), "--seed", "4", "--eval-images", "200",
                 "--agent-config", agent.toString());
-        Process child = childJvm(search, "killed", dir.resolve("child.out"));
+        Process child = ChildSearch.start(List.of("-Xmx2g"), search, "killed", dir.resolve("child.out"));
         try {
-            waitForLoggedEpisode(results.resolve("killed/search.log"), 4, child, dir.resolve("child.out"));
+            ChildSearch.waitForLoggedEpisode(results.resolve("killed/search.log"), 4, child, dir.resolve("child.out"), 120);
         } finally {
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
@@ -72,28 +69,5 @@ class RealResumeAfterKillTest {
         CliRun export = CliRun.of("export", "killed", "--best", "--by", "latency", "--out", plan.toString(), "--store", store.toString());
         assertEquals(0, export.code(), export.err());
         assertDoesNotThrow(() -> CliModels.checkPlan(CliModels.plan(plan), NetworkSpecs.of(Models.load(zip))), "finetune's plan reader refuses it");
-    }
-
-    private static Process childJvm(List<String> args, String run, Path output) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(args);
-        cmd.addAll(List.of("--run", run));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    }
-
-    private static void waitForLoggedEpisode(Path log, int episode, Process child, Path output) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            assertTrue(child.isAlive(), "the child search ended before it could be killed: " + Files.readString(output));
-            if (Files.exists(log)) {
-                Matcher m = EPISODE_LOGGED.matcher(Files.readString(log));
-                int last = -1;
-                while (m.find()) last = Integer.parseInt(m.group(1));
-                if (last >= episode) return;
-            }
-            Thread.sleep(100);
-        }
-        fail("no episode " + episode + " logged in " + log + " within 120 s");
     }
 }

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static kernelwise.search.RunAssertions.assertSameRun;
 import static org.junit.jupiter.api.Assertions.*;
@@ -23,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.*;
  * never interrupted.
  */
 class ResumeAfterKillTest {
-    private static final Pattern EPISODE_LOGGED = Pattern.compile("episode (\\d+): reward");
 
     @TempDir
     Path dir;
@@ -34,9 +31,11 @@ class ResumeAfterKillTest {
         Path results = dir.resolve("results");
         List<String> search = List.of("search", "--store", store.toString(), "--results", results.toString(), "--model", "toy",
                 "--agent", "random", "--episodes", "30", "--seed", "9", "--checkpoint-every", "4");
-        Process child = childJvm(search, "killed", dir.resolve("child.out"));
+        List<String> jvm = List.of("-Xmx512m", "-D" + RunFactories.PROPERTY + "=" + ToyRunFactory.class.getName(),
+                "-Dkernelwise.toy.episodeMillis=150");
+        Process child = ChildSearch.start(jvm, search, "killed", dir.resolve("child.out"));
         try {
-            waitForLoggedEpisode(results.resolve("killed/search.log"), 9, child);
+            ChildSearch.waitForLoggedEpisode(results.resolve("killed/search.log"), 9, child, dir.resolve("child.out"), 60);
             CliRun whileRunning = CliRun.of("runs", "--store", store.toString());
             assertEquals(ExitCode.REFUSED, whileRunning.code(), whileRunning.err());
             assertTrue(whileRunning.err().contains("in use"), whileRunning.err());
@@ -66,29 +65,4 @@ class ResumeAfterKillTest {
         }
         assertEquals(Files.readString(results.resolve("whole/best-plan.json")), Files.readString(results.resolve("killed/best-plan.json")));
     }
-
-    private static Process childJvm(List<String> args, String run, Path output) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-D" + RunFactories.PROPERTY + "=" + ToyRunFactory.class.getName(), "-Dkernelwise.toy.episodeMillis=150",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(args);
-        cmd.addAll(List.of("--run", run));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    }
-
-    private static void waitForLoggedEpisode(Path log, int episode, Process child) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            assertTrue(child.isAlive(), "the child search ended before it could be killed");
-            if (Files.exists(log)) {
-                Matcher m = EPISODE_LOGGED.matcher(Files.readString(log));
-                int last = -1;
-                while (m.find()) last = Integer.parseInt(m.group(1));
-                if (last >= episode) return;
-            }
-            Thread.sleep(50);
-        }
-        fail("no episode " + episode + " logged in " + log + " within 60 s");
-    }
-
 }
