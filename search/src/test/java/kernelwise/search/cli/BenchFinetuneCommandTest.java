@@ -50,8 +50,9 @@ class BenchFinetuneCommandTest {
                 new BenchFinetuneRow("tiny", "admm", 3, 0.97, 0.985, 3000, 6000, 5500, 313.5, 100),
                 new BenchFinetuneRow("tiny", "slr", 3, 0.98, 0.986, 3000, 6000, -1, 287.4, 100));
         String md = BenchFinetuneReport.markdown("lenet5", "mnist", 0.99, java.util.Map.of("epochs", 2), rows);
-        assertTrue(md.contains("| tiny | admm | 3 | 97.00% | 98.50% | 0.50 | 3,000 | 6,000 | 5,500 | 314x | 100 |"), md);
-        assertTrue(md.contains("| n/a | 287x* |"), md);
+        assertTrue(md.contains("| tiny | admm | 3 | 97.00% | 98.50% | 0.50 | 3,000 | 6,000 | 5,500 | -500 | 314x | 100 |"), md);
+        assertTrue(md.contains("| n/a | n/a | 287x* |"), md);
+        assertTrue(md.contains("Best ratio within 0.5 pt of the float network: 314x (tiny, admm)."), md);
         assertTrue(BenchFinetuneReport.json("lenet5", "mnist", 0.99, java.util.Map.of(), rows).contains("\"finalAccuracy\" : 0.986"));
     }
 }
