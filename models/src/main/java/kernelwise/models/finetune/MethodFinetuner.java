@@ -7,8 +7,6 @@ import kernelwise.models.train.TrainListener;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.dataset.DataSet;
 
-import java.util.List;
-
 /**
  * The literature methods behind the compression core's {@link PlanFinetuner} interface, so that
  * {@code finetune --method admm|slr|autoprune|bnn} selects them. Of {@code config.epochs()}, the last one is the
@@ -20,13 +18,12 @@ import java.util.List;
  */
 public final class MethodFinetuner implements PlanFinetuner {
 
-    /** The methods this adapter offers. */
-    public static final List<String> NAMES = List.of("admm", "slr", "autoprune", "bnn");
-
     private final String name;
 
     public MethodFinetuner(String name) {
-        if (!NAMES.contains(name)) throw new IllegalArgumentException("unknown method '" + name + "' (known: " + String.join(", ", NAMES) + ")");
+        if (!FinetuneMethods.NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown method '" + name + "' (known: " + String.join(", ", FinetuneMethods.NAMES) + ")");
+        }
         this.name = name;
     }
 

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Plan-scoring throughput of LeNet-5 over the 5,000 search-validation images (4-bit weights, 8-bit",
                 "activations, 50%% sparsity), as a ratio to the GEMM rate ND4J reaches in the same run.",
-                "Writes results/bench/eval.json and eval.md."})
+                "Writes eval.json and eval.md to --out (default results/bench)."})
 public final class BenchEvalCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,6 +37,9 @@ public final class BenchEvalCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/bench)")
+    Path out;
 
     @Override
     public Integer call() throws Exception {
@@ -55,7 +58,7 @@ public final class BenchEvalCommand implements Callable<Integer> {
                 .put("ompThreads", Nd4j.getEnvironment().maxMasterThreads()).put("cores", Runtime.getRuntime().availableProcessors())
                 .put("loadAverage", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
                 .put("time", Instant.now().toString());
-        Path dir = Folders.results().resolve("bench");
+        Path dir = BenchOptions.dir(out);
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("eval.json"), CliJson.write(n));
         Files.writeString(dir.resolve("eval.md"), markdown(r, trained, n.get("loadAverage").asDouble()));

@@ -1,6 +1,5 @@
 package kernelwise.search.cli;
 
-import kernelwise.models.Folders;
 import kernelwise.models.compress.FastPlanScorer;
 import kernelwise.models.compress.NetworkSpecs;
 import kernelwise.models.compress.PlanCounts;
@@ -17,8 +16,6 @@ import kernelwise.models.finetune.PlanProjection;
 import kernelwise.models.finetune.TrainingData;
 import kernelwise.models.plan.CompressionPlan;
 import kernelwise.models.plan.NetworkSpec;
-import kernelwise.models.train.ModelStore;
-import kernelwise.models.zoo.ModelZoo;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.dataset.DataSet;
 import picocli.CommandLine;
@@ -48,11 +45,8 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "NAME", defaultValue = ModelZoo.DEFAULT, description = "stored zoo model (default: ${DEFAULT-VALUE})")
-    String model;
-
-    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist", description = "data set (default: ${DEFAULT-VALUE})")
-    String dataset;
+    @CommandLine.Mixin
+    BenchOptions bench;
 
     @Option(names = "--plan", paramLabel = "FILE", description = "a plan JSON to include (repeatable), e.g. a search's best plan")
     List<Path> planFiles = new ArrayList<>();
@@ -90,22 +84,16 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
             description = "the tiny plan's conv sparsity, dense sparsity, fraction of the widest dense layer's kernels removed (default: ${DEFAULT-VALUE})")
     List<Double> tiny;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/bench)")
-    Path out;
-
-    @Option(names = "--json", description = "print the table as one JSON object")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
         for (String m : methods) {
             if (!FinetuneMethods.NAMES.contains(m)) throw CliException.usage("unknown method '" + m + "' (known: " + FinetuneMethods.NAMES + ")");
         }
-        Model teacher = ModelStore.inResults(Folders.results()).load(model, dataset).network();
-        DataSplits data = CliData.load(dataset);
+        Model teacher = bench.network();
+        DataSplits data = CliData.load(bench.dataset);
         double floatAccuracy = Networks.accuracy(teacher, data.test(), 1000);
         Map<String, CompressionPlan> plans = plans(teacher);
-        Path dir = out != null ? out : Folders.results().resolve("bench");
+        Path dir = bench.dir();
         List<BenchFinetuneRow> rows = new ArrayList<>();
         PrintWriter err = spec.commandLine().getErr();
         for (Map.Entry<String, CompressionPlan> plan : plans.entrySet()) {
@@ -113,13 +101,11 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
                 err.printf("bench finetune: plan %s, method %s%n", plan.getKey(), m);
                 err.flush();
                 rows.add(runOne(teacher, data, plan.getKey(), plan.getValue(), m, dir));
-                BenchFinetuneReport.write(dir, model, dataset, floatAccuracy, settings(), rows);
+                BenchFinetuneReport.write(dir, bench.model, bench.dataset, floatAccuracy, settings(), rows);
             }
         }
-        PrintWriter o = spec.commandLine().getOut();
-        o.println(json ? BenchFinetuneReport.json(model, dataset, floatAccuracy, settings(), rows)
-                : BenchFinetuneReport.markdown(model, dataset, floatAccuracy, settings(), rows));
-        o.flush();
+        bench.print(spec, () -> BenchFinetuneReport.json(bench.model, bench.dataset, floatAccuracy, settings(), rows),
+                () -> BenchFinetuneReport.markdown(bench.model, bench.dataset, floatAccuracy, settings(), rows));
         return ExitCode.OK;
     }
 
@@ -139,8 +125,8 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         PlanCounts counts = PlanCounts.of(spec, result.plan());
         long payload = (counts.storageBits() + 7) / 8;
         Map<String, Object> source = new LinkedHashMap<>();
-        source.put("model", model);
-        source.put("dataset", dataset);
+        source.put("model", bench.model);
+        source.put("dataset", bench.dataset);
         source.put("plan", planName);
         source.put("method", methodName);
         source.put("settings", settings());

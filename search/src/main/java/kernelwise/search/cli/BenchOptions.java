@@ -37,6 +37,11 @@ final class BenchOptions {
 
     /** The folder the tables are written to: {@code --out}, else results/bench. */
     Path dir() {
+        return dir(out);
+    }
+
+    /** {@code out} if given, else results/bench: the output folder of every {@code bench} verb. */
+    static Path dir(Path out) {
         return out != null ? out : Folders.results().resolve("bench");
     }
 

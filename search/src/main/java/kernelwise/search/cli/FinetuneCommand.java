@@ -9,6 +9,7 @@ import kernelwise.models.compress.QuantizedNetwork;
 import kernelwise.models.data.DataSplits;
 import kernelwise.models.export.KwFile;
 import kernelwise.models.finetune.FinetuneConfig;
+import kernelwise.models.finetune.FinetuneMethods;
 import kernelwise.models.finetune.MethodFinetuner;
 import kernelwise.models.finetune.PlanFinetuner;
 import kernelwise.models.finetune.QatFinetuner;
@@ -68,8 +69,8 @@ public final class FinetuneCommand implements Callable<Integer> {
 
     static PlanFinetuner finetuner(String method) {
         if (method.equals("qat")) return new QatFinetuner();
-        if (MethodFinetuner.NAMES.contains(method)) return new MethodFinetuner(method);
-        throw CliException.usage("unknown fine-tuning method '" + method + "' (known: qat, " + String.join(", ", MethodFinetuner.NAMES) + ")");
+        if (FinetuneMethods.NAMES.contains(method)) return new MethodFinetuner(method);
+        throw CliException.usage("unknown fine-tuning method '" + method + "' (known: " + String.join(", ", FinetuneMethods.NAMES) + ")");
     }
 
     @Override
