@@ -12,7 +12,7 @@ import org.nd4j.linalg.dataset.DataSet;
  * {@code finetune --method admm|slr|autoprune|bnn} selects them. Of {@code config.epochs()}, the last one is the
  * masked retraining and the others the method's own phase (a single epoch goes to the method alone, with no
  * retraining). {@code maxBatches} limits the training split to that many minibatches; with a teacher, the float
- * network's softened outputs are mixed into the labels ({@link Distillation}, weight {@code 1 - hardWeight}).
+ * network teaches through {@link DistillationLoss} (temperature {@code T}, hard-label weight {@code hardWeight}).
  * The returned network's compressible weights already lie in the plan, so projecting them again changes nothing.
  * The plan is met as given: {@code bnn} runs its sensitivity analysis but does not re-divide the budget here.
  */
@@ -42,11 +42,16 @@ public final class MethodFinetuner implements PlanFinetuner {
             train = (DataSet) train.getRange(0, limit);
         }
         Batches batches = Batches.shuffled(train, config.batchSize(), config.seed());
-        if (config.teacher()) batches.setPreProcessor(new Distillation(floatModel, 1 - config.hardWeight(), config.temperature()));
         int retrain = config.epochs() > 1 ? 1 : 0;
         FinetuneMethod method = FinetuneMethods.create(name, Math.max(1, config.epochs() - retrain), retrain, batches.batchesPerPass(), true);
         listener.onStart(config.epochs(), batches.batchesPerPass());
-        method.run(model, plan, new TrainingData(batches, data.validation()), new Progress(listener));
+        TrainingData training = new TrainingData(batches, data.validation());
+        Progress progress = new Progress(listener);
+        if (config.teacher()) {
+            new DistillationLoss(config.temperature(), config.hardWeight()).teaching(model, floatModel, batches, () -> method.run(model, plan, training, progress));
+        } else {
+            method.run(model, plan, training, progress);
+        }
         return model;
     }
 

@@ -16,7 +16,6 @@ import kernelwise.models.train.TrainingDivergedException;
 import kernelwise.models.zoo.Models;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -55,7 +54,7 @@ public final class QatFinetuner implements PlanFinetuner {
         copy.setActivationQuant(ranges.quants(plan));
         setLearningRate(copy.network(), cfg.learningRate());
         QuantizedNetwork teacher = cfg.teacher() ? QuantizedNetwork.of(floatModel) : null;
-        if (teacher != null) ((BaseOutputLayer<?>) outputLayer(copy.network())).layerConf().setLossFn(new DistillationLoss(cfg.temperature(), cfg.hardWeight()));
+        if (teacher != null) DistillationLoss.outputConf(copy.network()).setLossFn(new DistillationLoss(cfg.temperature(), cfg.hardWeight()));
 
         int n = source.size();
         INDArray[] masks = new INDArray[n], shadows = new INDArray[n], projected = new INDArray[n];
@@ -104,12 +103,6 @@ public final class QatFinetuner implements PlanFinetuner {
         ComputationGraph g = (ComputationGraph) net;
         g.fit(batch);
         return g.score();
-    }
-
-    private static org.deeplearning4j.nn.api.Layer outputLayer(Model net) {
-        if (net instanceof MultiLayerNetwork m) return m.getOutputLayer();
-        ComputationGraph g = (ComputationGraph) net;
-        return g.getOutputLayer(0);
     }
 
     private static void setLearningRate(Model net, double lr) {

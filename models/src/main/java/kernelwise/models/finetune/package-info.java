@@ -12,7 +12,7 @@
  * core's), a minibatch loop that exposes the gradient before the updater ({@link kernelwise.models.finetune.HookedTrainer}),
  * straight-through training of latent weights ({@code LatentForward}), the final masked quantization-aware
  * retraining ({@link kernelwise.models.finetune.MaskedRetrain}) and optional distillation
- * ({@link kernelwise.models.finetune.Distillation}). Weights pass through the methods only as ND4J arrays in
+ * ({@link kernelwise.models.finetune.DistillationLoss}). Weights pass through the methods only as ND4J arrays in
  * {@code [kernels, fanIn]} views ({@link kernelwise.models.finetune.PlanLayer}).
  */
 package kernelwise.models.finetune;

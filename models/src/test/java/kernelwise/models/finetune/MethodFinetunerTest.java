@@ -13,6 +13,8 @@ import org.nd4j.linalg.dataset.DataSet;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,5 +43,20 @@ class MethodFinetunerTest {
         assertNull(PlanProjection.violation(PlanLayers.of(tuned, plan), 1e-6));
         assertEquals(2, epochsSeen[0], "one ADMM epoch and one retraining epoch reported");
         assertThrows(IllegalArgumentException.class, () -> new MethodFinetuner("magic"));
+    }
+
+    @Test
+    void givenATeacher_whenSlrFinetunes_thenTheCopyMeetsThePlanAndKeepsItsOwnLoss() {
+        MultiLayerNetwork net = Tiny.convNet(6);
+        DataSet data = Tiny.images(256, 6);
+        DataSplits splits = new DataSplits("tiny", data, data, data, Map.of());
+        CompressionPlan plan = CompressionPlan.uniform(NetworkSpecs.of(net), 4, 32, 0.5);
+
+        Model tuned = new MethodFinetuner("slr").finetune(net, plan, splits,
+                FinetuneConfig.defaults().withEpochs(2).withMaxBatches(4).withTeacher(true), new TrainListener() { });
+
+        assertNull(PlanProjection.violation(PlanLayers.of(tuned, plan), 1e-6));
+        assertFalse(DistillationLoss.outputConf(tuned).getLossFn() instanceof DistillationLoss, "the distillation loss is removed after training");
+        assertTrue(Double.isFinite(Networks.loss(tuned, data)));
     }
 }

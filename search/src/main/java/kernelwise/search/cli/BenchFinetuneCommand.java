@@ -5,7 +5,7 @@ import kernelwise.models.compress.NetworkSpecs;
 import kernelwise.models.compress.PlanCounts;
 import kernelwise.models.data.Batches;
 import kernelwise.models.data.DataSplits;
-import kernelwise.models.finetune.Distillation;
+import kernelwise.models.finetune.DistillationLoss;
 import kernelwise.models.finetune.FinetuneListener;
 import kernelwise.models.finetune.FinetuneMethod;
 import kernelwise.models.finetune.FinetuneMethods;
@@ -77,7 +77,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "seed of the batch order (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--distill", paramLabel = "ALPHA", defaultValue = "0", description = "weight of the float teacher's soft labels (0: off)")
+    @Option(names = "--distill", paramLabel = "ALPHA", defaultValue = "0", description = "weight of the float teacher's soft-target loss, distillation at temperature 2 (0: off)")
     double distill;
 
     @Option(names = "--tiny", paramLabel = "CONV,DENSE,REMOVED", split = ",", defaultValue = "0.97,0.985,0.8",
@@ -115,9 +115,11 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         Networks.setLearningRate(student, lr);
         Batches train = Batches.shuffled(trainSplit(data), batch, seed);
         FinetuneMethod method = FinetuneMethods.create(methodName, epochs, retrainEpochs, train.batchesPerPass());
-        if (distill > 0) train.setPreProcessor(new Distillation(teacher, distill, 2.0));
         long t0 = System.nanoTime();
-        MethodResult result = method.run(student, plan, new TrainingData(train, data.validation()), FinetuneListener.NONE);
+        TrainingData training = new TrainingData(train, data.validation());
+        MethodResult result = distill > 0
+                ? new DistillationLoss(2.0, 1 - distill).teaching(student, teacher, train, () -> method.run(student, plan, training, FinetuneListener.NONE))
+                : method.run(student, plan, training, FinetuneListener.NONE);
         double seconds = (System.nanoTime() - t0) / 1e9;
         String violation = PlanProjection.violation(PlanLayers.of(student, result.plan()), 1e-5);
         if (violation != null) throw new IllegalStateException(methodName + " left the plan: " + violation);
