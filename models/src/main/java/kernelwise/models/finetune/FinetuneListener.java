@@ -11,6 +11,10 @@ public interface FinetuneListener {
     default void phase(String name, int epochs) {
     }
 
+    /** Minibatch {@code batch} (from 0 in its epoch) of the current phase ended with {@code loss}. */
+    default void batchDone(int batch, double loss) {
+    }
+
     /** An epoch of the current phase ended with the last minibatch's loss. */
     default void epochDone(int epoch, double loss) {
     }

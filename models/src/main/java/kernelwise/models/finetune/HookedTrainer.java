@@ -1,5 +1,6 @@
 package kernelwise.models.finetune;
 
+import kernelwise.models.train.TrainingDivergedException;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.optimize.api.TrainingListener;
@@ -24,7 +25,7 @@ public final class HookedTrainer {
      * Runs {@code epochs} passes over {@code data}.
      *
      * @return the number of iterations run
-     * @throws IllegalStateException if the loss becomes NaN or infinite (training diverged)
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public static long train(Model model, DataSetIterator data, int epochs, TrainingHook hook, FinetuneListener listener) {
         if (epochs < 0) throw new IllegalArgumentException("epochs must be >= 0, found " + epochs);
@@ -34,12 +35,12 @@ public final class HookedTrainer {
         try {
             for (int epoch = 0; epoch < epochs; epoch++) {
                 data.reset();
-                while (data.hasNext()) {
+                for (int batch = 0; data.hasNext(); batch++, iteration++) {
                     hook.beforeBatch(iteration);
                     Networks.fit(model, data.next());
                     hook.afterBatch(iteration);
-                    checkFinite(model.score(), iteration);
-                    iteration++;
+                    checkFinite(model.score(), epoch, batch);
+                    listener.batchDone(batch, model.score());
                 }
                 hook.afterEpoch(epoch);
                 LOG.debug("epoch {} done, {} iterations, last loss {}", epoch, iteration, model.score());
@@ -51,8 +52,8 @@ public final class HookedTrainer {
         return iteration;
     }
 
-    private static void checkFinite(double loss, long iteration) {
-        if (!Double.isFinite(loss)) throw new IllegalStateException("training diverged: loss " + loss + " at iteration " + iteration);
+    private static void checkFinite(double loss, int epoch, int batch) {
+        if (!Double.isFinite(loss)) throw new TrainingDivergedException("fine-tuning loss is " + loss + " at epoch " + epoch + " batch " + batch);
     }
 
     /** Forwards DL4J's gradient callback (called before the updater) to the hook. */

@@ -8,8 +8,9 @@ import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * The literature methods behind the compression core's {@link PlanFinetuner} interface, so that
- * {@code finetune --method admm|slr|autoprune|bnn} selects them. Of {@code config.epochs()}, the last one is the
+ * The fine-tuning methods behind the compression core's {@link PlanFinetuner} interface, so that
+ * {@code finetune --method qat|admm|slr|autoprune|bnn} selects them ({@code qat}: {@link ProjectThenRetrainMethod},
+ * the same method as {@code bench finetune}'s qat row). Of {@code config.epochs()}, the last one is the
  * masked retraining and the others the method's own phase (a single epoch goes to the method alone, with no
  * retraining). {@code maxBatches} limits the training split to that many minibatches; with a teacher, the float
  * network teaches through {@link DistillationLoss} (temperature {@code T}, hard-label weight {@code hardWeight}).
@@ -63,6 +64,11 @@ public final class MethodFinetuner implements PlanFinetuner {
 
         Progress(TrainListener listener) {
             this.listener = listener;
+        }
+
+        @Override
+        public void batchDone(int batch, double loss) {
+            listener.onBatch(epochs, batch, loss);
         }
 
         @Override

@@ -6,8 +6,8 @@ import kernelwise.models.train.TrainListener;
 import org.deeplearning4j.nn.api.Model;
 
 /**
- * Trains a network into a plan. Implementations: {@link QatFinetuner} (quantization-aware training with masks);
- * issue 7 adds ADMM, SLR, AutoPrune and binary methods, chosen with {@code --method}.
+ * Trains a network into a plan. Implementation: {@link MethodFinetuner}, one per name of
+ * {@link FinetuneMethods#NAMES} (qat, ADMM, SLR, AutoPrune, binary), chosen with {@code --method}.
  */
 public interface PlanFinetuner {
 

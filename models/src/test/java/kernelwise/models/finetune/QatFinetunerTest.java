@@ -22,6 +22,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The {@code qat} method ({@link ProjectThenRetrainMethod}) through the core interface, as {@code finetune --method qat} runs it. */
 class QatFinetunerTest {
 
     private static DataSplits splits() {
@@ -36,7 +37,7 @@ class QatFinetunerTest {
         CompressionPlan plan = CompressionPlan.uniform(NetworkSpecs.of(net), 2, 4, 0.9);
         double planBefore = new FastPlanScorer(net, data.test(), data.train()).score(plan).accuracy();
 
-        Model tuned = new QatFinetuner().finetune(net, plan, data, FinetuneConfig.defaults().withEpochs(3).withLearningRate(2e-3), TrainListener.NONE);
+        Model tuned = new MethodFinetuner("qat").finetune(net, plan, data, FinetuneConfig.defaults().withEpochs(3).withLearningRate(2e-3), TrainListener.NONE);
 
         assertEquals(before, net.params(), "the float network is not modified");
         double planAfter = new FastPlanScorer(tuned, data.test(), data.train()).score(plan).accuracy();
@@ -57,7 +58,7 @@ class QatFinetunerTest {
         CompressionPlan plan = CompressionPlan.uniform(NetworkSpecs.of(net), 3, 8, 0.5);
         FinetuneConfig cfg = FinetuneConfig.defaults().withTeacher(true).withMaxBatches(10);
         double[] lastLoss = {Double.NaN};
-        Model tuned = new QatFinetuner().finetune(net, plan, data, cfg, new TrainListener() {
+        Model tuned = new MethodFinetuner("qat").finetune(net, plan, data, cfg, new TrainListener() {
             @Override
             public void onBatch(int epoch, int batch, double loss) {
                 lastLoss[0] = loss;

@@ -12,7 +12,6 @@ import kernelwise.models.finetune.FinetuneConfig;
 import kernelwise.models.finetune.FinetuneMethods;
 import kernelwise.models.finetune.MethodFinetuner;
 import kernelwise.models.finetune.PlanFinetuner;
-import kernelwise.models.finetune.QatFinetuner;
 import kernelwise.models.plan.CompressionPlan;
 import org.deeplearning4j.nn.api.Model;
 import picocli.CommandLine;
@@ -68,7 +67,6 @@ public final class FinetuneCommand implements Callable<Integer> {
     boolean json;
 
     static PlanFinetuner finetuner(String method) {
-        if (method.equals("qat")) return new QatFinetuner();
         if (FinetuneMethods.NAMES.contains(method)) return new MethodFinetuner(method);
         throw CliException.usage("unknown fine-tuning method '" + method + "' (known: " + String.join(", ", FinetuneMethods.NAMES) + ")");
     }
