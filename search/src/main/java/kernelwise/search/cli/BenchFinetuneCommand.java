@@ -86,6 +86,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!(distill >= 0 && distill <= 1)) throw CliException.usage("--distill must be in [0, 1], found " + distill);
         for (String m : methods) {
             if (!FinetuneMethods.NAMES.contains(m)) throw CliException.usage("unknown method '" + m + "' (known: " + FinetuneMethods.NAMES + ")");
         }
