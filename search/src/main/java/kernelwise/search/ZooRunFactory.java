@@ -8,6 +8,7 @@ import kernelwise.agents.Agents;
 import kernelwise.env.CompressionEnv;
 import kernelwise.env.EnvConfig;
 import kernelwise.env.budget.Budget;
+import kernelwise.env.hardware.HardwareModels;
 import kernelwise.env.reward.RewardMode;
 import kernelwise.models.Folders;
 import kernelwise.models.Provenance;
@@ -18,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,6 +35,8 @@ public final class ZooRunFactory implements RunFactory {
     @Override
     public SearchConfig resolve(SearchConfig c) throws IOException {
         ModelSource.check(c.model());
+        // Read the hardware parameters now: a missing or bad file must stop the run before a model is trained or loaded.
+        if (c.hardwareParams() != null) HardwareModels.byName(c.hardware(), Path.of(c.hardwareParams()));
         try {
             JsonNode env = c.envConfig() != null ? c.envConfig() : JSON.readTree(envConfig(c).toJson());
             JsonNode agent = c.agentConfig() != null ? c.agentConfig() : JSON.readTree(new AgentConfig().toJson());
