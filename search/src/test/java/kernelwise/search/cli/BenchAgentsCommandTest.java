@@ -5,8 +5,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,26 +22,19 @@ class BenchAgentsCommandTest {
         System.clearProperty("kernelwise.results");
     }
 
-    private int run(StringWriter err, String... args) {
-        var cl = Main.commandLine();
-        cl.setErr(new PrintWriter(err));
-        cl.setOut(new PrintWriter(new StringWriter()));
-        return cl.execute(args);
-    }
-
     @Test
     void givenAnUnknownAgent_whenBenchAgents_thenExitTwoNamingItAndTheKnownOnes() {
-        StringWriter err = new StringWriter();
-        assertEquals(ExitCode.USAGE, run(err, "bench", "agents", "--agents", "random,ppo"));
-        assertTrue(err.toString().contains("'ppo'") && err.toString().contains("hierarchical"), err.toString());
+        CliRun run = CliRun.of("bench", "agents", "--agents", "random,ppo");
+        assertEquals(ExitCode.USAGE, run.code(), run.err());
+        assertTrue(run.err().contains("'ppo'") && run.err().contains("hierarchical"), run.err());
     }
 
     @Test
     void givenNoStoredModel_whenBenchAgents_thenExitThree() {
         System.setProperty("kernelwise.results", dir.toString());
-        StringWriter err = new StringWriter();
-        assertEquals(ExitCode.NOT_FOUND, run(err, "bench", "agents", "--episodes", "2"));
-        assertEquals(1, err.toString().lines().count(), err.toString());
+        CliRun run = CliRun.of("bench", "agents", "--episodes", "2");
+        assertEquals(ExitCode.NOT_FOUND, run.code(), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
     }
 
     @Test

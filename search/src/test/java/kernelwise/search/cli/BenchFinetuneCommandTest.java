@@ -4,8 +4,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,26 +20,19 @@ class BenchFinetuneCommandTest {
         System.clearProperty("kernelwise.results");
     }
 
-    private int run(StringWriter err, String... args) {
-        var cl = Main.commandLine();
-        cl.setErr(new PrintWriter(err));
-        cl.setOut(new PrintWriter(new StringWriter()));
-        return cl.execute(args);
-    }
-
     @Test
     void givenAnUnknownMethod_whenBenchFinetune_thenExitTwoNamingIt() {
-        StringWriter err = new StringWriter();
-        assertEquals(ExitCode.USAGE, run(err, "bench", "finetune", "--methods", "qat,magic"));
-        assertTrue(err.toString().contains("magic"), err.toString());
+        CliRun run = CliRun.of("bench", "finetune", "--methods", "qat,magic");
+        assertEquals(ExitCode.USAGE, run.code(), run.err());
+        assertTrue(run.err().contains("magic"), run.err());
     }
 
     @Test
     void givenNoStoredModel_whenBenchFinetune_thenExitThree() {
         System.setProperty("kernelwise.results", dir.toString());
-        StringWriter err = new StringWriter();
-        assertEquals(ExitCode.NOT_FOUND, run(err, "bench", "finetune", "--methods", "qat"));
-        assertEquals(1, err.toString().lines().count(), err.toString());
+        CliRun run = CliRun.of("bench", "finetune", "--methods", "qat");
+        assertEquals(ExitCode.NOT_FOUND, run.code(), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
     }
 
     @Test
