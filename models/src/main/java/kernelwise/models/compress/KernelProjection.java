@@ -16,10 +16,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *   <li>Pruning: keep exactly the {@code n} weights of largest magnitude. Ties at the threshold magnitude are
  *       broken by position: the lowest columns are kept first. {@code n = 0} removes the kernel.</li>
  *   <li>Quantization, symmetric and uniform with the kernel's own scale: {@code b >= 2}: {@code L = 2^(b-1)-1},
- *       {@code scale = max|kept w| / L}, {@code q = round(w / scale)} in {@code [-L, L]}, value {@code q * scale};
- *       {@code b = 1}: {@code scale} = mean magnitude of the kept weights, value {@code +scale} for {@code w >= 0}
- *       and {@code -scale} otherwise (zero has no 1-bit code, it maps to {@code +scale});
+ *       {@code scale = max|kept w| / L}, {@code q = round(w / scale)} clamped to {@code [-L, L]}, value
+ *       {@code q * scale}; {@code b = 1}: {@code scale} = mean magnitude of the kept weights, value {@code +scale}
+ *       for {@code w >= 0} and {@code -scale} otherwise (zero has no 1-bit code, it maps to {@code +scale});
  *       {@code b = 32}: the kept weights unchanged.</li>
+ *   <li>The scales of a layer's quantized kernels are rounded onto its {@link ScaleCode} grid (reference: their
+ *       largest), so the packed format stores each in 8 bits; projecting a projection changes nothing.</li>
  * </ol>
  * Pruned weights are exactly zero. Every value is computed in float32 as {@code level * scale}, which is what
  * the packed format stores, so a packed round trip is bit-identical.
@@ -87,17 +89,45 @@ public final class KernelProjection {
             is32[k] = b == CompressionPlan.FLOAT_BITS ? 1 : 0;
         }
         INDArray abs = Transforms.abs(masked, true);
-        INDArray stepScale = abs.max(1).reshape(rows, 1).divi(column(levels));
-        INDArray safeStep = stepScale.add(stepScale.eq(0).castTo(DataType.FLOAT));
-        INDArray quantized = Transforms.round(masked.divColumnVector(safeStep), false).muliColumnVector(stepScale);
+        INDArray step = abs.max(1).reshape(rows, 1).divi(column(levels));
         INDArray magnitude = abs.sum(1).reshape(rows, 1).divi(Transforms.max(kept, 1.0, true));
+        INDArray scales = column(onGrid(step.mul(column(isQ)).addi(magnitude.mul(column(is1))).toFloatVector(), kept.toFloatVector(), isQ, is1));
+        INDArray safeStep = scales.add(scales.eq(0).castTo(DataType.FLOAT));
+        INDArray limit = Nd4j.zeros(DataType.FLOAT, rows, masked.columns()).addiColumnVector(column(levels));
+        INDArray level = Transforms.min(Transforms.max(Transforms.round(masked.divColumnVector(safeStep), false), limit.neg(), false), limit, false);
+        INDArray quantized = level.muliColumnVector(scales);
         INDArray sign = masked.gte(0).castTo(DataType.FLOAT).muli(2).subi(1);
-        INDArray binary = sign.muliColumnVector(magnitude).muli(mask);
+        INDArray binary = sign.muliColumnVector(scales).muli(mask);
         INDArray out = masked.mulColumnVector(column(is32))
                 .addi(quantized.muliColumnVector(column(isQ)))
                 .addi(binary.muliColumnVector(column(is1)));
-        INDArray scales = stepScale.mul(column(isQ)).addi(magnitude.mul(column(is1))).reshape(rows);
-        return new Result(out, mask, scales);
+        return new Result(out, mask, scales.mul(column(isQ).add(column(is1))).reshape(rows));
+    }
+
+    /**
+     * The kernels' scales rounded onto the layer's {@link ScaleCode} grid, whose reference is the largest scale of
+     * the layer's quantized, non-removed kernels; 0 for float and removed kernels.
+     */
+    private static float[] onGrid(float[] raw, float[] kept, float[] isQ, float[] is1) {
+        float reference = reference(raw, kept, isQ, is1);
+        float[] s = new float[raw.length];
+        for (int k = 0; k < raw.length; k++) {
+            if ((isQ[k] + is1[k]) > 0 && kept[k] > 0) s[k] = ScaleCode.round(reference, raw[k]);
+        }
+        return s;
+    }
+
+    private static float reference(float[] raw, float[] kept, float[] isQ, float[] is1) {
+        float reference = 0;
+        for (int k = 0; k < raw.length; k++) {
+            if ((isQ[k] + is1[k]) > 0 && kept[k] > 0) reference = Math.max(reference, raw[k]);
+        }
+        return reference;
+    }
+
+    /** The layer's scale reference of a projection's {@link Result#scales()}: their largest value (code 0). */
+    public static float reference(INDArray scales) {
+        return scales.length() == 0 ? 0f : scales.maxNumber().floatValue();
     }
 
     private static INDArray keptColumn(LayerPlan plan, int fanIn) {
