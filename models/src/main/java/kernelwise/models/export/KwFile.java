@@ -41,11 +41,12 @@ import java.util.zip.Inflater;
  * </pre>
  * The payload holds each compressible layer packed by {@link LayerCodec} (exactly
  * {@link kernelwise.models.compress.KernelStorage}'s bits, padded to a byte per layer). The side block is raw
- * DEFLATE of: u32 header length, the header (UTF-8 JSON), then every other parameter in the network's
+ * DEFLATE of: u32 header length, the header (UTF-8 JSON), the plan's per-kernel kept counts and bits
+ * ({@link PlanCodec}), then every other parameter in the network's
  * parameter-table order: biases ({@code *_b}) as int8 with one float32 scale per bias tensor ({@code max|b| / 127},
  * in the header), everything else (batch norm) as float32. The header holds the network (a zoo name when the zoo
- * network with these parameters computes exactly what the source does, else its DL4J configuration JSON), the plan
- * as per-kernel weight bits and kept counts, each layer's scale-grid reference and payload length, the activation
+ * network with these parameters computes exactly what the source does, else its DL4J configuration JSON), the plan's
+ * layer names and activation bits, the plan block's length, each layer's scale-grid reference and payload length, the activation
  * ranges the plan's activation bits apply to, and provenance.
  * <p>
  * {@link #read} rebuilds the DL4J network with the dequantized weights, bit-identical to the projected weights
@@ -90,7 +91,9 @@ public final class KwFile {
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
         ObjectNode h = JSON.createObjectNode();
         h.set("network", NetworkRef.of(model));
-        h.set("plan", planNode(plan, spec));
+        h.set("plan", planNode(plan));
+        byte[] planBlock = PlanCodec.encode(plan, spec);
+        h.put("planBytes", planBlock.length);
         ArrayNode layerBytes = h.putArray("layerBytes");
         ArrayNode references = h.putArray("scaleReferences");
         for (int i = 0; i < layers.size(); i++) {
@@ -109,56 +112,36 @@ public final class KwFile {
         prov.put("dl4j", p.dl4jVersion());
         prov.put("time", p.time());
         prov.set("source", JSON.valueToTree(source));
-        return writeFile(path, side(JSON.writeValueAsBytes(h), others.bytes()), payload.toByteArray());
+        return writeFile(path, side(JSON.writeValueAsBytes(h), planBlock, others.bytes()), payload.toByteArray());
     }
 
-    private static ObjectNode planNode(CompressionPlan plan, NetworkSpec spec) {
+    /** The plan's layer names and activation bits; the per-kernel facts go in {@link PlanCodec}'s block. */
+    private static ObjectNode planNode(CompressionPlan plan) {
         ObjectNode n = JSON.createObjectNode();
         ArrayNode layers = n.putArray("layers");
-        for (int i = 0; i < plan.size(); i++) {
-            LayerPlan l = plan.layer(i);
-            ObjectNode o = layers.addObject();
-            o.put("name", l.layer());
-            o.put("activationBits", l.activationBits());
-            ArrayNode bits = o.putArray("weightBits");
-            ArrayNode kept = o.putArray("kept");
-            int fanIn = spec.layer(i).fanIn();
-            for (int k = 0; k < l.kernels(); k++) {
-                int keep = l.keptWeights(k, fanIn);
-                bits.add(keep == 0 ? 0 : l.weightBits(k));
-                kept.add(keep);
-            }
-        }
+        for (LayerPlan l : plan.layers()) layers.addObject().put("name", l.layer()).put("activationBits", l.activationBits());
         return n;
     }
 
-    private static CompressionPlan plan(JsonNode n, NetworkSpec spec) throws KwFormatException {
+    private static CompressionPlan plan(JsonNode n, byte[] block, NetworkSpec spec) throws KwFormatException {
         JsonNode layers = n.get("layers");
         if (layers.size() != spec.size()) throw new KwFormatException("plan has " + layers.size() + " layers, the network " + spec.size());
-        List<LayerPlan> plans = new ArrayList<>();
-        for (int i = 0; i < layers.size(); i++) {
-            JsonNode l = layers.get(i);
-            int fanIn = spec.layer(i).fanIn();
-            int kernels = l.get("kept").size();
-            int[] bits = new int[kernels];
-            double[] sparsity = new double[kernels];
-            for (int k = 0; k < kernels; k++) {
-                int kept = l.get("kept").get(k).asInt();
-                if (kept < 0 || kept > fanIn) throw new KwFormatException("layer " + i + " kernel " + k + ": " + kept + " kept weights of " + fanIn);
-                bits[k] = kept == 0 ? 8 : l.get("weightBits").get(k).asInt();
-                sparsity[k] = (fanIn - kept) / (double) fanIn;
-            }
-            plans.add(new LayerPlan(l.get("name").asText(), l.get("activationBits").asInt(), bits, sparsity));
+        String[] names = new String[spec.size()];
+        int[] activationBits = new int[spec.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = layers.get(i).get("name").asText();
+            activationBits[i] = layers.get(i).get("activationBits").asInt();
         }
-        return CompressionPlan.of(spec, plans);
+        return PlanCodec.decode(block, spec, names, activationBits);
     }
 
-    private static byte[] side(byte[] header, byte[] others) {
+    private static byte[] side(byte[] header, byte[] planBlock, byte[] others) {
         Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (var out = new DeflaterOutputStream(bytes, d)) {
             out.write(ByteBuffer.allocate(4).putInt(header.length).array());
             out.write(header);
+            out.write(planBlock);
             out.write(others);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -214,7 +197,11 @@ public final class KwFile {
             if (headerLen < 0 || headerLen > side.remaining()) throw new KwFormatException("header length " + headerLen + " exceeds the side block");
             JsonNode h = JSON.readTree(side.array(), 4, headerLen);
             side.position(4 + headerLen);
-            return decode(h, side.slice(), file, PREAMBLE + sideLen, payloadLen);
+            int planLen = h.path("planBytes").asInt(-1);
+            if (planLen < 0 || planLen > side.remaining()) throw new KwFormatException("plan block of " + planLen + " bytes exceeds the side block");
+            byte[] planBlock = new byte[planLen];
+            side.get(planBlock);
+            return decode(h, planBlock, side.slice(), file, PREAMBLE + sideLen, payloadLen);
         } catch (KwFormatException e) {
             throw new KwFormatException(path + ": " + e.getMessage());
         } catch (IOException | RuntimeException | DataFormatException e) {
@@ -258,11 +245,11 @@ public final class KwFile {
         return buf;
     }
 
-    private static Packed decode(JsonNode h, ByteBuffer others, byte[] file, int payloadStart, int payloadLen) throws IOException {
+    private static Packed decode(JsonNode h, byte[] planBlock, ByteBuffer others, byte[] file, int payloadStart, int payloadLen) throws IOException {
         Model net = NetworkRef.build(h.get("network"));
         List<CompressibleLayer> layers = NetworkSpecs.layers(net);
         NetworkSpec spec = NetworkSpecs.of(net);
-        CompressionPlan plan = plan(h.get("plan"), spec);
+        CompressionPlan plan = plan(h.get("plan"), planBlock, spec);
         int offset = payloadStart;
         for (int i = 0; i < layers.size(); i++) {
             int len = h.get("layerBytes").get(i).asInt();

@@ -3,6 +3,7 @@ package kernelwise.search.cli;
 import kernelwise.models.compress.FastPlanScorer;
 import kernelwise.models.compress.NetworkSpecs;
 import kernelwise.models.compress.PlanCounts;
+import kernelwise.models.export.KwFile;
 import kernelwise.models.data.Batches;
 import kernelwise.models.data.DataSplits;
 import kernelwise.models.finetune.DistillationLoss;
@@ -133,10 +134,10 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         source.put("plan", planName);
         source.put("method", methodName);
         source.put("settings", settings());
-        long bytes = PackedSize.write(student, result.plan(), FastPlanScorer.calibrate(teacher, data.train()), source,
-                dir.resolve("finetune").resolve(planName + "-" + methodName + ".kw"));
+        Path file = dir.resolve("finetune").resolve(planName + "-" + methodName + ".kw");
+        long bytes = PackedSize.write(student, result.plan(), FastPlanScorer.calibrate(teacher, data.train()), source, file);
         return new BenchFinetuneRow(planName, methodName, result.epochs(),
-                Networks.accuracy(result.hardProjected(), data.test(), 1000), Networks.accuracy(student, data.test(), 1000),
+                Networks.accuracy(result.hardProjected(), data.test(), 1000), CliModels.accuracy(KwFile.read(file), data.test()),
                 counts.keptWeights(), payload, bytes, 4.0 * teacher.numParams() / (bytes > 0 ? bytes : payload), seconds);
     }
 
