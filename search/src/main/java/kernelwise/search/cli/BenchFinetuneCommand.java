@@ -81,11 +81,11 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
     @Option(names = "--distill", paramLabel = "ALPHA", defaultValue = "0", description = "weight of the float teacher's soft-target loss, distillation at temperature 2 (0: off)")
     double distill;
 
-    @Option(names = "--tiny-density", paramLabel = "D,...", split = ",", defaultValue = "0.6,0.05,0.006,0.06",
+    @Option(names = "--tiny-density", paramLabel = "D,...", split = ",", defaultValue = "0.6,0.05,0.0045,0.06",
             description = "the tiny plan's fraction of weights kept per compressible layer (default, for lenet5: ${DEFAULT-VALUE})")
     double[] tinyDensity;
 
-    @Option(names = "--tiny-bits", paramLabel = "B,...", split = ",", defaultValue = "4,2,2,3",
+    @Option(names = "--tiny-bits", paramLabel = "B,...", split = ",", defaultValue = "4,3,1,3",
             description = "the tiny plan's weight bits per compressible layer (default, for lenet5: ${DEFAULT-VALUE})")
     int[] tinyBits;
 
