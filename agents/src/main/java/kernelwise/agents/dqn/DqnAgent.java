@@ -36,6 +36,8 @@ import org.nd4j.linalg.learning.config.Adam;
  */
 public final class DqnAgent implements Agent {
     public static final String NAME = "dqn";
+    /** Layout of this agent's section of a state; 1 (before the replay and target network were saved) is refused. */
+    private static final int FORMAT = 2;
 
     private final DqnConfig cfg;
     private final MdpBinding binding;
@@ -134,6 +136,7 @@ public final class DqnAgent implements Agent {
     public byte[] saveState() {
         byte[] learnerState = learner == null ? pendingState : learner.state();
         return StateIO.save(NAME, out -> {
+            out.writeInt(FORMAT);
             out.writeLong(episodesRun);
             out.writeLong(seed);
             out.writeInt(learnerState == null ? 0 : learnerState.length);
@@ -144,9 +147,13 @@ public final class DqnAgent implements Agent {
     @Override
     public void restoreState(byte[] state) {
         StateIO.restore(NAME, state, in -> {
-            episodesRun = in.readLong();
-            seed = in.readLong();                          // the generator is re-seeded from it every episode
-            byte[] learnerState = new byte[in.readInt()];
+            int format = in.readInt();
+            if (format != FORMAT) throw new IllegalArgumentException("dqn state format " + format + " is not supported, expected " + FORMAT + " (states written before the replay was saved cannot be resumed)");
+            long episodes = in.readLong();
+            long savedSeed = in.readLong();                // the generator is re-seeded from it every episode
+            int length = in.readInt();
+            if (length < 0 || length > in.available()) throw new IllegalArgumentException("dqn state announces " + length + " learner bytes, " + in.available() + " remain");
+            byte[] learnerState = new byte[length];
             in.readFully(learnerState);
             if (learnerState.length == 0 && learner != null) {
                 throw new IllegalStateException("a dqn state saved before its first episode cannot be restored into an agent that has run episodes");
@@ -154,6 +161,8 @@ public final class DqnAgent implements Agent {
             if (learnerState.length == 0) pendingState = null;
             else if (learner == null) pendingState = learnerState;
             else learner.restore(learnerState);
+            episodesRun = episodes;
+            seed = savedSeed;
         });
     }
 }

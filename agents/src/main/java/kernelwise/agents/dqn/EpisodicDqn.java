@@ -126,7 +126,9 @@ final class EpisodicDqn extends QLearningDiscrete<Box> {
             if (format != FORMAT) throw new IllegalArgumentException("dqn learner state format " + format + " is not supported, expected " + FORMAT);
             setStepCount(in.readInt());
             setEpochCount(in.readInt());
-            byte[] net = new byte[in.readInt()];
+            int netBytes = in.readInt();
+            if (netBytes <= 0 || netBytes > in.available()) throw new IOException("the Q network announces " + netBytes + " bytes, " + in.available() + " remain");
+            byte[] net = new byte[netBytes];
             in.readFully(net);
             restoreQ(ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), true));
             targetNetwork().setParams(Nd4j.read(in));
@@ -173,7 +175,7 @@ final class EpisodicDqn extends QLearningDiscrete<Box> {
     }
 
     /** Reflection on RL4J's private counters that fails loudly, naming the field, when RL4J's internals moved. */
-    private static final class Reflect {
+    static final class Reflect {
         private Reflect() {
         }
 

@@ -15,6 +15,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DqnAgentTest {
@@ -97,6 +99,24 @@ class DqnAgentTest {
         used.restoreState(state);
         assertSameDecisions(uninterrupted, play(used, env, 15, 12));
         end.assertSameAs(Learned.of(used));
+    }
+
+    @Test
+    void givenRl4jInternalsThatMoved_whenReached_thenTheFailureNamesTheField() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> EpisodicDqn.Reflect.intField(org.deeplearning4j.rl4j.agent.learning.update.UpdateRule.class, "updateCounter"));
+        assertTrue(e.getMessage().contains("org.deeplearning4j.rl4j.agent.learning.update.UpdateRule.updateCounter"), e.getMessage());
+        assertNotNull(EpisodicDqn.Reflect.intField(org.deeplearning4j.rl4j.agent.learning.update.UpdateRule.class, "updateCount"));
+    }
+
+    @Test
+    void givenAStateOfTheOldFormat_whenRestored_thenItIsRefusedByName() {
+        byte[] old = kernelwise.agents.util.StateIO.save(DqnAgent.NAME, out -> {
+            out.writeLong(3);                             // format 1: episodes, learner length, learner bytes
+            out.writeInt(0);
+        });
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DqnAgent(config(), BINDING, 1).restoreState(old));
+        assertTrue(e.getMessage().contains("dqn state format 0 is not supported"), e.getMessage());
     }
 
     @Test
