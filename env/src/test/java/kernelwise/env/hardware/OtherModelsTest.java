@@ -20,11 +20,11 @@ class OtherModelsTest {
         HardwareModel bismo = HardwareModels.byName("bismo", null);
         NetworkSpec spec = Fixtures.smallConv();
         Cost c = bismo.cost(spec, CompressionPlan.uniform(spec, 8, 8, 0));
-        // ceil(16/2)=8 x ceil(4/2)=2 x ceil(18/64)=1 x 8 x 8 = 1024 compute; memory 1824/64 -> 29
+        // ceil(16/2)=8 x ceil(4/2)=2 x ceil(18/64)=1 x 8 x 8 = 1024 compute; memory 1696/64 -> 27
         assertEquals(1024, c.cycles(), 1e-9);
         assertEquals(1024 / 200e6, c.seconds(), 1e-18);
-        assertEquals(1024 * 7.68 + 1824 * 20.0, c.energyPj(), 1e-6);
-        // 1-bit weights cost one pass: 8 x 2 x 1 x 1 x 2 = 32; memory (4*(40+18) + 144 + 128)/64 = 7.875 -> 8
+        assertEquals(1024 * 7.68 + 1696 * 20.0, c.energyPj(), 1e-6);
+        // 1-bit weights cost one pass: 8 x 2 x 1 x 1 x 2 = 32; memory (4*(8+18) + 144 + 128)/64 = 5.875 -> 6
         assertEquals(32, bismo.cost(spec, CompressionPlan.uniform(spec, 1, 2, 0)).cycles(), 1e-9);
     }
 
@@ -58,7 +58,7 @@ class OtherModelsTest {
         HardwareModel size = HardwareModels.byName("size", null);
         assertEquals(java.util.EnumSet.of(Cost.Resource.SIZE), size.resources());
         NetworkSpec spec = Fixtures.smallConv();
-        assertEquals(736, size.cost(spec, CompressionPlan.uniform(spec, 8, 8, 0)).storageBits());
+        assertEquals(4 * (8 + 18 * 8), size.cost(spec, CompressionPlan.uniform(spec, 8, 8, 0)).storageBits(), "4 kernels: an 8-bit scale code and 18 dense 8-bit weights each");
     }
 
     @Test

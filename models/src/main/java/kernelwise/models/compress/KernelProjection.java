@@ -16,10 +16,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *   <li>Pruning: keep exactly the {@code n} weights of largest magnitude. Ties at the threshold magnitude are
  *       broken by position: the lowest columns are kept first. {@code n = 0} removes the kernel.</li>
  *   <li>Quantization, symmetric and uniform with the kernel's own scale: {@code b >= 2}: {@code L = 2^(b-1)-1},
- *       {@code scale = max|kept w| / L}, {@code q = round(w / scale)} in {@code [-L, L]}, value {@code q * scale};
- *       {@code b = 1}: {@code scale} = mean magnitude of the kept weights, value {@code +scale} for {@code w >= 0}
- *       and {@code -scale} otherwise (zero has no 1-bit code, it maps to {@code +scale});
+ *       {@code scale = max|kept w| / L}, {@code q = round(w / scale)} clamped to {@code [-L, L]}, value
+ *       {@code q * scale}; {@code b = 1}: {@code scale} = mean magnitude of the kept weights, value {@code +scale}
+ *       for {@code w >= 0} and {@code -scale} otherwise (zero has no 1-bit code, it maps to {@code +scale});
  *       {@code b = 32}: the kept weights unchanged.</li>
+ *   <li>The scales of a layer's quantized kernels are rounded onto its {@link ScaleCode} grid (reference: their
+ *       largest), so the packed format stores each in 8 bits; projecting a projection changes nothing.</li>
  * </ol>
  * Pruned weights are exactly zero. Every value is computed in float32 as {@code level * scale}, which is what
  * the packed format stores, so a packed round trip is bit-identical.
@@ -48,6 +50,15 @@ public final class KernelProjection {
         return quantize(w.mul(mask), mask, kept, plan);
     }
 
+    /**
+     * Quantizes {@code w} (not modified) under a fixed {@code mask} that keeps {@code plan}'s counts, as
+     * {@link #project} does after choosing its mask; for training loops whose mask no longer changes.
+     */
+    public static Result project(INDArray w, INDArray mask, LayerPlan plan) {
+        check(w, plan);
+        return quantize(w.mul(mask), mask, keptColumn(plan, (int) w.columns()), plan);
+    }
+
     /** Projects {@code w} onto {@code plan} and writes the result into {@code w}; returns the mask. */
     public static INDArray projectInPlace(INDArray w, LayerPlan plan) {
         Result r = project(w, plan);
@@ -61,43 +72,120 @@ public final class KernelProjection {
         return mask(w, keptColumn(plan, (int) w.columns()));
     }
 
+    /**
+     * Per row, the {@code kept} largest magnitudes, ties at the threshold broken towards the lower columns. A
+     * quickselect per row on the Java side: ND4J's row sort took 200 ms on fc1's [500, 800] (this takes a few),
+     * and the mask is computed before every training batch of the QAT loop.
+     */
     private static INDArray mask(INDArray w, INDArray kept) {
         int rows = (int) w.rows(), cols = (int) w.columns();
-        INDArray abs = Transforms.abs(w, true).castTo(DataType.FLOAT);
-        INDArray sorted = Nd4j.sort(abs.dup('c'), 1, false);
-        INDArray columns = Nd4j.zeros(DataType.FLOAT, rows, cols).addiRowVector(Nd4j.arange(cols).castTo(DataType.FLOAT));
-        INDArray atThreshold = columns.subColumnVector(kept.sub(1)).eq(0).castTo(DataType.FLOAT);
-        INDArray threshold = sorted.muli(atThreshold).sum(1).reshape(rows, 1);
-        INDArray diff = abs.subiColumnVector(threshold);
-        INDArray above = diff.gt(0).castTo(DataType.FLOAT);
-        INDArray equal = diff.eq(0).castTo(DataType.FLOAT);
-        INDArray need = kept.sub(above.sum(1).reshape(rows, 1));
-        INDArray ties = equal.cumsum(1).subiColumnVector(need).lte(0).castTo(DataType.FLOAT).muli(equal);
-        return above.addi(ties).muliColumnVector(kept.gt(0).castTo(DataType.FLOAT));
+        float[] abs = flat(w);
+        float[] keep = kept.toFloatVector();
+        float[] mask = new float[rows * cols];
+        float[] scratch = new float[cols];
+        for (int r = 0, o = 0; r < rows; r++, o += cols) {
+            int k = (int) keep[r];
+            if (k <= 0) continue;
+            if (k >= cols) {
+                java.util.Arrays.fill(mask, o, o + cols, 1f);
+                continue;
+            }
+            for (int j = 0; j < cols; j++) scratch[j] = Math.abs(abs[o + j]);
+            float threshold = kthLargest(scratch, k);
+            int above = 0;
+            for (int j = 0; j < cols; j++) if (Math.abs(abs[o + j]) > threshold) above++;
+            int ties = k - above;
+            for (int j = 0; j < cols; j++) {
+                float a = Math.abs(abs[o + j]);
+                if (a > threshold) mask[o + j] = 1f;
+                else if (a == threshold && ties > 0) {
+                    mask[o + j] = 1f;
+                    ties--;
+                }
+            }
+        }
+        return Nd4j.createFromArray(mask).reshape(rows, cols);
     }
 
+    /** The k-th largest value of {@code a} (1-based), reordering {@code a}: Hoare's quickselect. */
+    private static float kthLargest(float[] a, int k) {
+        int lo = 0, hi = a.length - 1, target = k - 1;
+        while (lo < hi) {
+            float pivot = a[(lo + hi) >>> 1];
+            int i = lo, j = hi;
+            while (i <= j) {
+                while (a[i] > pivot) i++;
+                while (a[j] < pivot) j--;
+                if (i <= j) {
+                    float t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (target <= j) hi = j;
+            else if (target >= i) lo = i;
+            else return a[target];
+        }
+        return a[target];
+    }
+
+    /**
+     * Quantizes the kept weights kernel by kernel. A Java pass over the rows: the same arithmetic as array
+     * operations (float32 products and quotients, IEEE-exact either way), but about 20 broadcast operations on
+     * fc1's [500, 800] took 100 ms in ND4J and this takes a few, and it runs before every QAT batch.
+     */
     private static Result quantize(INDArray masked, INDArray mask, INDArray kept, LayerPlan plan) {
-        int rows = (int) masked.rows();
-        float[] levels = new float[rows], isQ = new float[rows], is1 = new float[rows], is32 = new float[rows];
+        int rows = (int) masked.rows(), cols = (int) masked.columns();
+        float[] w = flat(masked);
+        float[] m = flat(mask);
+        float[] keep = kept.toFloatVector();
+        float[] raw = new float[rows];
+        boolean[] scaled = new boolean[rows];
+        float reference = 0;
         for (int k = 0; k < rows; k++) {
             int b = plan.weightBits(k);
-            levels[k] = b >= 2 && b != CompressionPlan.FLOAT_BITS ? (1 << (b - 1)) - 1 : 1;
-            isQ[k] = b >= 2 && b != CompressionPlan.FLOAT_BITS ? 1 : 0;
-            is1[k] = b == 1 ? 1 : 0;
-            is32[k] = b == CompressionPlan.FLOAT_BITS ? 1 : 0;
+            if (b == CompressionPlan.FLOAT_BITS || keep[k] <= 0) continue;
+            scaled[k] = true;
+            float max = 0, sum = 0;
+            for (int j = k * cols; j < (k + 1) * cols; j++) {
+                float a = Math.abs(w[j]) * m[j];
+                max = Math.max(max, a);
+                sum += a;
+            }
+            raw[k] = b == 1 ? sum / keep[k] : max / ((1 << (b - 1)) - 1);
+            reference = Math.max(reference, raw[k]);
         }
-        INDArray abs = Transforms.abs(masked, true);
-        INDArray stepScale = abs.max(1).reshape(rows, 1).divi(column(levels));
-        INDArray safeStep = stepScale.add(stepScale.eq(0).castTo(DataType.FLOAT));
-        INDArray quantized = Transforms.round(masked.divColumnVector(safeStep), false).muliColumnVector(stepScale);
-        INDArray magnitude = abs.sum(1).reshape(rows, 1).divi(Transforms.max(kept, 1.0, true));
-        INDArray sign = masked.gte(0).castTo(DataType.FLOAT).muli(2).subi(1);
-        INDArray binary = sign.muliColumnVector(magnitude).muli(mask);
-        INDArray out = masked.mulColumnVector(column(is32))
-                .addi(quantized.muliColumnVector(column(isQ)))
-                .addi(binary.muliColumnVector(column(is1)));
-        INDArray scales = stepScale.mul(column(isQ)).addi(magnitude.mul(column(is1))).reshape(rows);
-        return new Result(out, mask, scales);
+        float[] out = new float[rows * cols];
+        float[] scales = new float[rows];
+        for (int k = 0; k < rows; k++) {
+            int b = plan.weightBits(k);
+            if (b == CompressionPlan.FLOAT_BITS) {
+                for (int j = k * cols; j < (k + 1) * cols; j++) out[j] = m[j] != 0 ? w[j] : 0f;
+                continue;
+            }
+            if (!scaled[k]) continue;
+            float s = ScaleCode.round(reference, raw[k]);
+            scales[k] = s;
+            int levels = b == 1 ? 1 : (1 << (b - 1)) - 1;
+            for (int j = k * cols; j < (k + 1) * cols; j++) {
+                if (m[j] == 0) continue;
+                if (b == 1) out[j] = w[j] >= 0 ? s : -s;
+                else if (s > 0) out[j] = Math.max(-levels, Math.min(levels, Math.round(w[j] / s))) * s;
+            }
+        }
+        return new Result(Nd4j.createFromArray(out).reshape(rows, cols), mask, Nd4j.createFromArray(scales));
+    }
+
+    /** The elements of a matrix in row-major order. */
+    private static float[] flat(INDArray a) {
+        return a.dup('c').data().asFloat();
+    }
+
+    /** The layer's scale reference of a projection's {@link Result#scales()}: their largest value (code 0). */
+    public static float reference(INDArray scales) {
+        return scales.length() == 0 ? 0f : scales.maxNumber().floatValue();
     }
 
     private static INDArray keptColumn(LayerPlan plan, int fanIn) {

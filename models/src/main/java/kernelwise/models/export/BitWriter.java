@@ -21,6 +21,12 @@ final class BitWriter {
         bits += width;
     }
 
+    /** Writes the {@code width} low bits of a non-negative {@code value}, most significant first. */
+    void write(java.math.BigInteger value, int width) {
+        if (value.signum() < 0 || value.bitLength() > width) throw new IllegalArgumentException(value.bitLength() + "-bit value does not fit " + width + " bits");
+        for (int i = width - 1; i >= 0; i--) write(value.testBit(i) ? 1 : 0, 1);
+    }
+
     /** Bits written so far (before padding). */
     long bits() {
         return bits;

@@ -10,15 +10,10 @@ import kernelwise.models.compress.CompressibleLayer;
 import kernelwise.models.compress.LayerWeights;
 import kernelwise.models.compress.NetworkSpecs;
 import kernelwise.models.plan.CompressionPlan;
+import kernelwise.models.plan.LayerPlan;
 import kernelwise.models.plan.NetworkSpec;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,39 +29,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
 
 /**
  * The packed {@code .kw} model file. Layout (big-endian):
  * <pre>
- * magic "KWPK" | u16 format version | u32 header bytes | u64 payload bytes | header | payload | u32 CRC32(header + payload)
+ * magic "KWPK" | u16 format version | u32 side bytes | u32 payload bytes | side | payload | u32 CRC32(side + payload)
  * </pre>
- * The header is UTF-8 JSON, gzip-compressed: model kind, the DL4J configuration JSON, the plan, the activation ranges the plan's
- * activation bits apply to, the byte length of every compressible layer's payload, the number of other
- * parameters, and provenance. The payload holds each compressible layer packed by {@link LayerCodec} (exactly
- * {@link kernelwise.models.compress.KernelStorage}'s bits, padded to a byte per layer), then every other parameter
- * (biases, batch norm) as float32 in the network's parameter-table order.
+ * The payload holds each compressible layer packed by {@link LayerCodec} (exactly
+ * {@link kernelwise.models.compress.KernelStorage}'s bits, padded to a byte per layer). The side block is raw
+ * DEFLATE of: u32 header length, the header (UTF-8 JSON), the plan's per-kernel kept counts and bits
+ * ({@link PlanCodec}), then every other parameter in the network's
+ * parameter-table order: biases ({@code *_b}) as int8 with one float32 scale per bias tensor ({@code max|b| / 127},
+ * in the header), everything else (batch norm) as float32. The header holds the network (a zoo name when the zoo
+ * network with these parameters computes exactly what the source does, else its DL4J configuration JSON), the plan's
+ * layer names and activation bits, the plan block's length, each layer's scale-grid reference and payload length, the activation
+ * ranges the plan's activation bits apply to, and provenance.
  * <p>
  * {@link #read} rebuilds the DL4J network with the dequantized weights, bit-identical to the projected weights
- * {@link #write} packed.
+ * {@link #write} packed, and the biases as stored (within half an int8 step of the source's).
  */
 public final class KwFile {
     /** The first four bytes of every {@code .kw} file. */
     public static final String MAGIC = "KWPK";
-    /** The format version this code writes and the newest it reads. */
-    public static final int VERSION = 1;
-    private static final int PREAMBLE = 4 + 2 + 4 + 8;
+    /** The format version this code writes and reads. */
+    public static final int VERSION = 2;
+    private static final int PREAMBLE = 4 + 2 + 4 + 4;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * A packed model read back.
      *
      * @param network    the DL4J network with dequantized weights
-     * @param plan       the plan it was packed with
+     * @param plan       the plan it was packed with, as stored: sparsity {@code (fanIn - kept) / fanIn} per kernel
      * @param ranges     the activation ranges for the plan's activation bits
      * @param provenance the provenance JSON written with it
      * @param bytes      the file's size
+     * @param zoo        the zoo network the header names, or null if it embeds its DL4J configuration
      */
-    public record Packed(Model network, CompressionPlan plan, ActivationRanges ranges, JsonNode provenance, long bytes) {
+    public record Packed(Model network, CompressionPlan plan, ActivationRanges ranges, JsonNode provenance, long bytes, String zoo) {
     }
 
     private KwFile() {
@@ -85,68 +89,85 @@ public final class KwFile {
         if (ranges.size() != spec.size()) throw new IllegalArgumentException("ranges cover " + ranges.size() + " layers but the network has " + spec.size());
         List<CompressibleLayer> layers = NetworkSpecs.layers(model);
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
-        ArrayNode layerBytes = JSON.createArrayNode();
-        for (int i = 0; i < layers.size(); i++) {
-            byte[] packed = LayerCodec.encode(LayerWeights.read(layers.get(i)), plan.layer(i));
-            payload.write(packed);
-            layerBytes.add(packed.length);
-        }
-        float[] others = otherParams(model, layers);
-        ByteBuffer fb = ByteBuffer.allocate(4 * others.length);
-        fb.asFloatBuffer().put(others);
-        payload.write(fb.array());
-        byte[] header = header(model, plan, ranges, layerBytes, others.length, source);
-        return writeFile(path, header, payload.toByteArray());
-    }
-
-    private static byte[] header(Model model, CompressionPlan plan, ActivationRanges ranges, ArrayNode layerBytes, int others, Map<String, ?> source) throws IOException {
         ObjectNode h = JSON.createObjectNode();
-        h.put("modelKind", model instanceof ComputationGraph ? "ComputationGraph" : "MultiLayerNetwork");
-        h.put("configuration", model instanceof MultiLayerNetwork m ? m.getLayerWiseConfigurations().toJson() : ((ComputationGraph) model).getConfiguration().toJson());
-        h.set("plan", JSON.readTree(plan.toJson()));
+        h.set("network", NetworkRef.of(model));
+        h.set("plan", planNode(plan));
+        byte[] planBlock = PlanCodec.encode(plan, spec);
+        h.put("planBytes", planBlock.length);
+        ArrayNode layerBytes = h.putArray("layerBytes");
+        ArrayNode references = h.putArray("scaleReferences");
+        for (int i = 0; i < layers.size(); i++) {
+            LayerCodec.Packed packed = LayerCodec.encode(LayerWeights.read(layers.get(i)), plan.layer(i));
+            payload.write(packed.bytes());
+            layerBytes.add(packed.bytes().length);
+            references.add(packed.scaleReference());
+        }
         ObjectNode r = h.putObject("activationRanges");
         r.set("min", JSON.valueToTree(ranges.min()));
         r.set("max", JSON.valueToTree(ranges.max()));
-        h.set("layerBytes", layerBytes);
-        h.put("otherParams", others);
+        OtherParams.Packed others = OtherParams.pack(model, weightKeys(model, layers));
+        h.set("biasScales", JSON.valueToTree(others.biasScales()));
         ObjectNode prov = h.putObject("provenance");
-        prov.set("kernelwise", JSON.valueToTree(Provenance.capture()));
+        Provenance p = Provenance.capture();
+        prov.put("dl4j", p.dl4jVersion());
+        prov.put("time", p.time());
         prov.set("source", JSON.valueToTree(source));
-        var bytes = new ByteArrayOutputStream();
-        try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
-            gz.write(JSON.writeValueAsBytes(h));
+        return writeFile(path, side(JSON.writeValueAsBytes(h), planBlock, others.bytes()), payload.toByteArray());
+    }
+
+    /** The plan's layer names and activation bits; the per-kernel facts go in {@link PlanCodec}'s block. */
+    private static ObjectNode planNode(CompressionPlan plan) {
+        ObjectNode n = JSON.createObjectNode();
+        ArrayNode layers = n.putArray("layers");
+        for (LayerPlan l : plan.layers()) layers.addObject().put("name", l.layer()).put("activationBits", l.activationBits());
+        return n;
+    }
+
+    private static CompressionPlan plan(JsonNode n, byte[] block, NetworkSpec spec) throws KwFormatException {
+        JsonNode layers = n.get("layers");
+        if (layers.size() != spec.size()) throw new KwFormatException("plan has " + layers.size() + " layers, the network " + spec.size());
+        String[] names = new String[spec.size()];
+        int[] activationBits = new int[spec.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = layers.get(i).get("name").asText();
+            activationBits[i] = layers.get(i).get("activationBits").asInt();
+        }
+        return PlanCodec.decode(block, spec, names, activationBits);
+    }
+
+    private static byte[] side(byte[] header, byte[] planBlock, byte[] others) {
+        Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var out = new DeflaterOutputStream(bytes, d)) {
+            out.write(ByteBuffer.allocate(4).putInt(header.length).array());
+            out.write(header);
+            out.write(planBlock);
+            out.write(others);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            d.end();
         }
         return bytes.toByteArray();
     }
 
-    private static long writeFile(Path path, byte[] header, byte[] payload) throws IOException {
+    private static long writeFile(Path path, byte[] side, byte[] payload) throws IOException {
         CRC32 crc = new CRC32();
-        crc.update(header);
+        crc.update(side);
         crc.update(payload);
         ByteBuffer pre = ByteBuffer.allocate(PREAMBLE);
-        pre.put(MAGIC.getBytes(StandardCharsets.US_ASCII)).putShort((short) VERSION).putInt(header.length).putLong(payload.length);
+        pre.put(MAGIC.getBytes(StandardCharsets.US_ASCII)).putShort((short) VERSION).putInt(side.length).putInt(payload.length);
         Path abs = path.toAbsolutePath();
         if (abs.getParent() != null) Files.createDirectories(abs.getParent());
         Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
         try (var out = Files.newOutputStream(tmp)) {
             out.write(pre.array());
-            out.write(header);
+            out.write(side);
             out.write(payload);
             out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
         }
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
         return Files.size(abs);
-    }
-
-    /** Every parameter but the compressible layers' weights, in parameter-table order, as floats. */
-    private static float[] otherParams(Model model, List<CompressibleLayer> layers) {
-        Set<String> skip = weightKeys(model, layers);
-        List<INDArray> parts = new ArrayList<>();
-        model.paramTable().forEach((k, v) -> {
-            if (!skip.contains(k)) parts.add(v.dup('c').reshape(-1).castTo(DataType.FLOAT));
-        });
-        if (parts.isEmpty()) return new float[0];
-        return Nd4j.concat(0, parts.toArray(INDArray[]::new)).toFloatVector();
     }
 
     private static Set<String> weightKeys(Model model, List<CompressibleLayer> layers) {
@@ -168,18 +189,40 @@ public final class KwFile {
         if (!Files.isRegularFile(path)) throw new NoSuchFileException(path.toString());
         byte[] file = Files.readAllBytes(path);
         ByteBuffer buf = checkedBuffer(path, file);
-        int headerLen = buf.getInt(6);
-        long payloadLen = buf.getLong(10);
-        JsonNode h;
+        int sideLen = buf.getInt(6);
+        int payloadLen = buf.getInt(10);
         try {
-            try (var gz = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(file, PREAMBLE, headerLen))) {
-                h = JSON.readTree(gz.readAllBytes());
-            }
-            return decode(path, h, file, PREAMBLE + headerLen, payloadLen);
+            ByteBuffer side = ByteBuffer.wrap(inflate(file, PREAMBLE, sideLen));
+            int headerLen = side.getInt();
+            if (headerLen < 0 || headerLen > side.remaining()) throw new KwFormatException("header length " + headerLen + " exceeds the side block");
+            JsonNode h = JSON.readTree(side.array(), 4, headerLen);
+            side.position(4 + headerLen);
+            int planLen = h.path("planBytes").asInt(-1);
+            if (planLen < 0 || planLen > side.remaining()) throw new KwFormatException("plan block of " + planLen + " bytes exceeds the side block");
+            byte[] planBlock = new byte[planLen];
+            side.get(planBlock);
+            return decode(h, planBlock, side.slice(), file, PREAMBLE + sideLen, payloadLen);
         } catch (KwFormatException e) {
             throw new KwFormatException(path + ": " + e.getMessage());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | DataFormatException e) {
             throw new KwFormatException(path + ": unreadable packed model (" + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()) + ")");
+        }
+    }
+
+    private static byte[] inflate(byte[] file, int offset, int length) throws DataFormatException {
+        Inflater inf = new Inflater(true);
+        try {
+            inf.setInput(file, offset, length);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] chunk = new byte[8192];
+            while (!inf.finished()) {
+                int n = inf.inflate(chunk);
+                if (n == 0 && (inf.needsInput() || inf.needsDictionary())) throw new DataFormatException("side block ends early");
+                out.write(chunk, 0, n);
+            }
+            return out.toByteArray();
+        } finally {
+            inf.end();
         }
     }
 
@@ -188,11 +231,12 @@ public final class KwFile {
         if (!new String(file, 0, 4, StandardCharsets.US_ASCII).equals(MAGIC)) throw new KwFormatException(path + ": not a Kernelwise packed model (no KWPK magic)");
         ByteBuffer buf = ByteBuffer.wrap(file);
         int version = buf.getShort(4);
-        if (version < 1 || version > VERSION) {
-            throw new KwFormatException(path + ": format version " + version + " is not readable (this Kernelwise reads 1.." + VERSION + ")");
+        if (version != VERSION) {
+            throw new KwFormatException(path + ": format version " + version + " is not readable (this Kernelwise reads version " + VERSION
+                    + "; export the model again)");
         }
-        long expected = PREAMBLE + (long) buf.getInt(6) + buf.getLong(10) + 4;
-        if (buf.getInt(6) < 0 || buf.getLong(10) < 0 || expected != file.length) {
+        long expected = PREAMBLE + (buf.getInt(6) & 0xFFFFFFFFL) + (buf.getInt(10) & 0xFFFFFFFFL) + 4;
+        if (buf.getInt(6) < 0 || buf.getInt(10) < 0 || expected != file.length) {
             throw new KwFormatException(path + ": truncated or padded: header says " + expected + " bytes, the file has " + file.length);
         }
         CRC32 crc = new CRC32();
@@ -201,47 +245,25 @@ public final class KwFile {
         return buf;
     }
 
-    private static Packed decode(Path path, JsonNode h, byte[] file, int payloadStart, long payloadLen) throws IOException {
-        String kind = h.get("modelKind").asText();
-        String conf = h.get("configuration").asText();
-        Model net;
-        if (kind.equals("MultiLayerNetwork")) {
-            net = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(conf));
-        } else if (kind.equals("ComputationGraph")) {
-            net = new ComputationGraph(ComputationGraphConfiguration.fromJson(conf));
-        } else {
-            throw new KwFormatException("unknown model kind '" + kind + "'");
-        }
-        net.init();
-        CompressionPlan plan = CompressionPlan.fromJson(h.get("plan").toString());
+    private static Packed decode(JsonNode h, byte[] planBlock, ByteBuffer others, byte[] file, int payloadStart, int payloadLen) throws IOException {
+        Model net = NetworkRef.build(h.get("network"));
         List<CompressibleLayer> layers = NetworkSpecs.layers(net);
-        plan.checkAgainst(NetworkSpecs.of(net));
+        NetworkSpec spec = NetworkSpecs.of(net);
+        CompressionPlan plan = plan(h.get("plan"), planBlock, spec);
         int offset = payloadStart;
         for (int i = 0; i < layers.size(); i++) {
             int len = h.get("layerBytes").get(i).asInt();
+            if (len < 0 || offset + len > payloadStart + payloadLen) throw new KwFormatException("layer " + i + " payload of " + len + " bytes runs past the payload");
             byte[] bytes = java.util.Arrays.copyOfRange(file, offset, offset + len);
-            LayerWeights.write(layers.get(i), LayerCodec.decode(bytes, plan.layer(i), layers.get(i).info().fanIn()));
+            float reference = (float) h.get("scaleReferences").get(i).asDouble();
+            LayerWeights.write(layers.get(i), LayerCodec.decode(bytes, plan.layer(i), layers.get(i).info().fanIn(), reference));
             offset += len;
         }
-        readOtherParams(net, layers, ByteBuffer.wrap(file, offset, payloadStart + (int) payloadLen - offset), h.get("otherParams").asInt());
+        if (offset != payloadStart + payloadLen) throw new KwFormatException((payloadStart + payloadLen - offset) + " payload bytes left over after the last layer");
+        OtherParams.unpack(net, weightKeys(net, layers), others, JSON.treeToValue(h.get("biasScales"), float[].class));
         ActivationRanges ranges = new ActivationRanges(JSON.treeToValue(h.get("activationRanges").get("min"), double[].class),
                 JSON.treeToValue(h.get("activationRanges").get("max"), double[].class));
-        return new Packed(net, plan, ranges, h.get("provenance"), file.length);
-    }
-
-    private static void readOtherParams(Model net, List<CompressibleLayer> layers, ByteBuffer buf, int count) throws KwFormatException {
-        if (buf.remaining() != 4L * count) throw new KwFormatException("other parameters take " + buf.remaining() + " bytes, header says " + count + " floats");
-        Set<String> skip = weightKeys(net, layers);
-        var floats = buf.slice().asFloatBuffer();
-        for (Map.Entry<String, INDArray> e : net.paramTable().entrySet()) {
-            if (skip.contains(e.getKey())) continue;
-            INDArray p = e.getValue();
-            float[] v = new float[(int) p.length()];
-            if (floats.remaining() < v.length) throw new KwFormatException("parameter " + e.getKey() + " needs " + v.length + " floats, " + floats.remaining() + " left");
-            floats.get(v);
-            p.assign(Nd4j.createFromArray(v).reshape('c', p.shape()));
-        }
-        if (floats.remaining() != 0) throw new KwFormatException(floats.remaining() + " parameter floats left over: the configuration does not match");
+        return new Packed(net, plan, ranges, h.get("provenance"), file.length, h.get("network").has("zoo") ? h.get("network").get("zoo").asText() : null);
     }
 
     private static String firstLine(String s) {

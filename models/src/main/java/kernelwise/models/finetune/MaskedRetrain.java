@@ -29,7 +29,9 @@ public final class MaskedRetrain {
         }
         if (epochs > 0) {
             listener.phase("retrain", epochs);
-            LatentForward forward = new LatentForward(layers, (l, w) -> KernelProjection.project(w, l.plan()).weights());
+            java.util.Map<PlanLayer, INDArray> fixed = new java.util.IdentityHashMap<>();
+            for (int i = 0; i < masks.length; i++) fixed.put(layers.get(i), masks[i]);
+            LatentForward forward = new LatentForward(layers, (l, w) -> KernelProjection.project(w, fixed.get(l), l.plan()).weights());
             HookedTrainer.train(model, data, epochs, TrainingHook.both(forward, new MaskHook(layers, masks)), listener);
         }
         for (int i = 0; i < masks.length; i++) layers.get(i).kernels().muli(masks[i]);

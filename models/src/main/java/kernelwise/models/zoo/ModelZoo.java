@@ -22,6 +22,9 @@ public final class ModelZoo {
         MODELS.put("resnet-small", ResNetSmall::create);
     }
 
+    /** Features of one input image: every zoo network takes {@code [N, INPUT_FEATURES]}. */
+    public static final int INPUT_FEATURES = 784;
+
     /** The default model: the one trained when a search finds none stored. */
     public static final String DEFAULT = "lenet5";
 

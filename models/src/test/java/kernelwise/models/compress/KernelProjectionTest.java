@@ -47,7 +47,7 @@ class KernelProjectionTest {
     }
 
     @Test
-    void givenEachBitWidth_whenQuantized_thenErrorWithinHalfStepAndAtMostTwoLevelsPerSign() {
+    void givenEachBitWidth_whenQuantized_thenScaleOnTheGridAndErrorWithinHalfStepOrTheGridsRounding() {
         INDArray w = randomWeights(8, 200, 2);
         for (int b = 2; b <= 8; b++) {
             LayerPlan plan = LayerPlan.uniform("l", 8, 32, b, 0.25);
@@ -55,10 +55,16 @@ class KernelProjectionTest {
             INDArray kept = w.mul(r.mask());
             INDArray err = Transforms.abs(kept.sub(r.weights()));
             int levels = (1 << (b - 1)) - 1;
+            float reference = 0;
+            for (int k = 0; k < 8; k++) reference = Math.max(reference, Transforms.abs(kept.getRow(k)).maxNumber().floatValue() / levels);
+            assertEquals(reference, KernelProjection.reference(r.scales()), 0f);
             for (int k = 0; k < 8; k++) {
                 float scale = r.scales().getFloat(k);
-                assertEquals(Transforms.abs(kept.getRow(k)).maxNumber().floatValue() / levels, scale, 1e-6f);
-                assertTrue(err.getRow(k).maxNumber().floatValue() <= scale / 2 * (1 + 1e-5f), "b=" + b + " kernel " + k);
+                float max = Transforms.abs(kept.getRow(k)).maxNumber().floatValue();
+                assertEquals(ScaleCode.round(reference, max / levels), scale, 0f);
+                assertEquals(max / levels, scale, max / levels * 0.022f, "within the grid's 2.2%");
+                float bound = Math.max(scale / 2, 0.022f * max) * (1 + 1e-5f);
+                assertTrue(err.getRow(k).maxNumber().floatValue() <= bound, "b=" + b + " kernel " + k);
                 INDArray q = r.weights().getRow(k).div(scale);
                 assertEquals(0.0, Transforms.abs(q.sub(Transforms.round(q))).maxNumber().doubleValue(), 1e-3);
                 assertTrue(Transforms.abs(q).maxNumber().doubleValue() <= levels + 1e-3);
@@ -71,9 +77,24 @@ class KernelProjectionTest {
         INDArray w = Nd4j.createFromArray(new float[][]{{0.5f, -1f, 0.1f, -2f}, {3f, 0f, -1f, 1f}});
         LayerPlan plan = new LayerPlan("l", 32, new int[]{1, 1}, new double[]{0.25, 0.0});
         KernelProjection.Result r = KernelProjection.project(w, plan);
-        float m0 = (0.5f + 1f + 2f) / 3, m1 = (3f + 0f + 1f + 1f) / 4;
+        float m1 = (3f + 0f + 1f + 1f) / 4, m0 = ScaleCode.round(m1, (0.5f + 1f + 2f) / 3);
         assertArrayEquals(new float[]{m0, -m0, 0, -m0}, r.weights().getRow(0).toFloatVector(), 1e-6f);
         assertArrayEquals(new float[]{m1, m1, -m1, m1}, r.weights().getRow(1).toFloatVector(), 1e-6f);
+    }
+
+    @Test
+    void givenMixedPlan_whenProjectedTwice_thenTheSecondProjectionChangesNothingAndMeetsThePlan() {
+        INDArray w = randomWeights(9, 120, 7);
+        int[] bits = {1, 2, 3, 4, 5, 6, 7, 8, 32};
+        double[] sparsity = {0.0, 0.5, 0.9, 0.99, 1.0, 0.3, 0.75, 0.1, 0.6};
+        LayerPlan plan = new LayerPlan("l", 32, bits, sparsity);
+        KernelProjection.Result once = KernelProjection.project(w, plan);
+        KernelProjection.Result twice = KernelProjection.project(once.weights(), plan);
+        assertArrayEquals(once.weights().reshape(-1).toFloatVector(), twice.weights().reshape(-1).toFloatVector(), 0f);
+        assertArrayEquals(once.scales().toFloatVector(), twice.scales().toFloatVector(), 0f);
+        for (int k = 0; k < 9; k++) {
+            assertTrue(twice.mask().getRow(k).sumNumber().intValue() == plan.keptWeights(k, 120), "kernel " + k + " keeps its count");
+        }
     }
 
     @Test
@@ -87,14 +108,21 @@ class KernelProjectionTest {
     }
 
     @Test
-    void givenMixedBitsPerKernel_whenProjected_thenEachRowFollowsItsOwnBits() {
+    void givenMixedBitsPerKernel_whenProjected_thenEachRowFollowsItsOwnBitsOnTheLayersScaleGrid() {
         INDArray w = randomWeights(3, 64, 4);
         LayerPlan mixed = new LayerPlan("l", 32, new int[]{1, 4, 32}, new double[]{0.5, 0.5, 0.5});
-        INDArray out = KernelProjection.project(w, mixed).weights();
-        for (int k = 0; k < 3; k++) {
-            int bits = mixed.weightBits(k);
-            INDArray single = KernelProjection.project(w.getRow(k).reshape(1, 64).dup(), new LayerPlan("l", 32, new int[]{bits}, new double[]{0.5})).weights();
-            assertArrayEquals(single.toFloatVector(), out.getRow(k).toFloatVector(), 0f);
-        }
+        KernelProjection.Result r = KernelProjection.project(w, mixed);
+        INDArray mask = KernelProjection.mask(w, mixed);
+        float reference = KernelProjection.reference(r.scales());
+        float[] binary = r.weights().getRow(0).toFloatVector();
+        float s0 = r.scales().getFloat(0);
+        for (int j = 0; j < 64; j++) assertTrue(binary[j] == 0 ? mask.getFloat(0, j) == 0 : Math.abs(binary[j]) == s0, "1-bit values are +-scale");
+        float s1 = r.scales().getFloat(1);
+        assertEquals(s1, ScaleCode.round(reference, s1), 0f);
+        INDArray levels = r.weights().getRow(1).div(s1);
+        assertEquals(0.0, Transforms.abs(levels.sub(Transforms.round(levels))).maxNumber().doubleValue(), 1e-4);
+        assertTrue(Transforms.abs(levels).maxNumber().doubleValue() <= 7 + 1e-4, "4-bit levels within [-7, 7]");
+        assertArrayEquals(w.getRow(2).mul(mask.getRow(2)).toFloatVector(), r.weights().getRow(2).toFloatVector(), 0f);
+        assertEquals(0f, r.scales().getFloat(2), 0f);
     }
 }

@@ -3,6 +3,7 @@ package kernelwise.search.cli;
 import kernelwise.models.compress.FastPlanScorer;
 import kernelwise.models.compress.NetworkSpecs;
 import kernelwise.models.compress.PlanCounts;
+import kernelwise.models.export.KwFile;
 import kernelwise.models.data.Batches;
 import kernelwise.models.data.DataSplits;
 import kernelwise.models.finetune.DistillationLoss;
@@ -52,7 +53,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
     List<Path> planFiles = new ArrayList<>();
 
     @Option(names = "--builtin", paramLabel = "NAME", split = ",", defaultValue = "uniform4-90,tiny",
-            description = "built-in plans: uniform4-90 (4 bits, 90%% sparse), tiny (aimed at >= 300x, hidden layers at 2 bits), tiny1 (the same at 1 bit), none (default: ${DEFAULT-VALUE})")
+            description = "built-in plans: uniform4-90 (4 bits, 90%% sparse), tiny (aimed at >= 300x: --tiny-density and --tiny-bits, kernels' shares by magnitude), none (default: ${DEFAULT-VALUE})")
     List<String> builtins;
 
     @Option(names = "--methods", paramLabel = "M", split = ",", defaultValue = "qat,admm,slr,autoprune,bnn",
@@ -80,9 +81,13 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
     @Option(names = "--distill", paramLabel = "ALPHA", defaultValue = "0", description = "weight of the float teacher's soft-target loss, distillation at temperature 2 (0: off)")
     double distill;
 
-    @Option(names = "--tiny", paramLabel = "CONV,DENSE,REMOVED", split = ",", defaultValue = "0.97,0.985,0.8",
-            description = "the tiny plan's conv sparsity, dense sparsity, fraction of the widest dense layer's kernels removed (default: ${DEFAULT-VALUE})")
-    List<Double> tiny;
+    @Option(names = "--tiny-density", paramLabel = "D,...", split = ",", defaultValue = "0.6,0.05,0.006,0.06",
+            description = "the tiny plan's fraction of weights kept per compressible layer (default, for lenet5: ${DEFAULT-VALUE})")
+    double[] tinyDensity;
+
+    @Option(names = "--tiny-bits", paramLabel = "B,...", split = ",", defaultValue = "4,2,2,3",
+            description = "the tiny plan's weight bits per compressible layer (default, for lenet5: ${DEFAULT-VALUE})")
+    int[] tinyBits;
 
     @Override
     public Integer call() throws Exception {
@@ -133,10 +138,10 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         source.put("plan", planName);
         source.put("method", methodName);
         source.put("settings", settings());
-        long bytes = PackedSize.write(student, result.plan(), FastPlanScorer.calibrate(teacher, data.train()), source,
-                dir.resolve("finetune").resolve(planName + "-" + methodName + ".kw"));
+        Path file = dir.resolve("finetune").resolve(planName + "-" + methodName + ".kw");
+        long bytes = PackedSize.write(student, result.plan(), FastPlanScorer.calibrate(teacher, data.train()), source, file);
         return new BenchFinetuneRow(planName, methodName, result.epochs(),
-                Networks.accuracy(result.hardProjected(), data.test(), 1000), Networks.accuracy(student, data.test(), 1000),
+                Networks.accuracy(result.hardProjected(), data.test(), 1000), CliModels.accuracy(KwFile.read(file), data.test()),
                 counts.keptWeights(), payload, bytes, 4.0 * teacher.numParams() / (bytes > 0 ? bytes : payload), seconds);
     }
 
@@ -151,12 +156,15 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         for (String b : builtins) {
             switch (b) {
                 case "uniform4-90" -> plans.put(b, BenchPlans.uniform4bit90(spec));
-                case "tiny", "tiny1" -> {
-                    if (tiny.size() != 3) throw CliException.usage("--tiny needs 3 values, found " + tiny.size());
-                    plans.put(b, BenchPlans.tiny(teacher, b.equals("tiny") ? 2 : 1, tiny.get(0), tiny.get(1), tiny.get(2)));
+                case "tiny" -> {
+                    try {
+                        plans.put(b, BenchPlans.tiny(teacher, tinyDensity, tinyBits));
+                    } catch (IllegalArgumentException e) {
+                        throw CliException.usage("--tiny-density/--tiny-bits: " + e.getMessage());
+                    }
                 }
                 case "none", "" -> { }
-                default -> throw CliException.usage("unknown built-in plan '" + b + "' (known: uniform4-90, tiny, tiny1, none)");
+                default -> throw CliException.usage("unknown built-in plan '" + b + "' (known: uniform4-90, tiny, none)");
             }
         }
         for (Path f : planFiles) {
@@ -178,7 +186,8 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         s.put("batch", batch);
         s.put("seed", seed);
         s.put("distill", distill);
-        s.put("tiny", tiny);
+        s.put("tinyDensity", tinyDensity);
+        s.put("tinyBits", tinyBits);
         return s;
     }
 }

@@ -28,7 +28,7 @@ final class BenchFinetuneReport {
         sb.append(String.format("Float network: test accuracy %.2f%%. Settings: %s.%n", 100 * floatAccuracy, settings));
         sb.append("Activations in float (the plans compress weights only). Ratio: 4 bytes per float parameter over the packed file")
                 .append(" (over the KernelStorage payload where no file was written, marked *).\n\n");
-        sb.append("| plan | method | epochs | test acc. after hard projection | test acc. after fine-tuning | loss vs float (pt) |")
+        sb.append("| plan | method | epochs | test acc. after hard projection | test acc. of the .kw after fine-tuning | loss vs float (pt) |")
                 .append(" kept weights | payload B | .kw B | container B | ratio vs float32 | wall s |\n");
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (BenchFinetuneRow r : rows) {
@@ -40,7 +40,8 @@ final class BenchFinetuneReport {
                     r.ratio(), r.fileBytes() > 0 ? "" : "*", r.seconds()));
         }
         sb.append("\npayload B: the compressible layers' weights as KernelStorage counts them; container B: the rest of the .kw")
-                .append(" file (header, biases as float32, per-layer padding, CRC).\n");
+                .append(" file (deflated header and plan block, int8 biases, per-layer padding, CRC). The accuracy after fine-tuning is")
+                .append(" measured on the .kw file read back, as `evaluate` does.\n");
         rows.stream().filter(r -> floatAccuracy - r.finalAccuracy() <= 0.005 + 1e-9).max(java.util.Comparator.comparingDouble(BenchFinetuneRow::ratio))
                 .ifPresentOrElse(r -> sb.append(String.format("Best ratio within 0.5 pt of the float network: %.0fx (%s, %s).%n", r.ratio(), r.plan(), r.method())),
                         () -> sb.append("No row is within 0.5 pt of the float network.\n"));

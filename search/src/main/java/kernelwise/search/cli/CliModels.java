@@ -78,4 +78,11 @@ final class CliModels {
             throw new CliException(ExitCode.REFUSED, "plan does not fit the model: " + e.getMessage(), e);
         }
     }
+
+    /** Test accuracy of a packed model as {@code evaluate} measures it: its stored weights and activation ranges. */
+    static double accuracy(KwFile.Packed packed, org.nd4j.linalg.dataset.DataSet test) {
+        kernelwise.models.compress.QuantizedNetwork net = kernelwise.models.compress.QuantizedNetwork.of(packed.network());
+        net.setActivationQuant(packed.ranges().quants(packed.plan()));
+        return new kernelwise.models.compress.Accuracy(test, kernelwise.models.compress.FastPlanScorer.DEFAULT_BATCH).of(net);
+    }
 }

@@ -32,22 +32,19 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        QuantizedNetwork net;
         long bytes = -1;
         long params;
+        double acc;
         if (CliModels.isPacked(model)) {
             KwFile.Packed packed = CliModels.loadPacked(model);
-            net = QuantizedNetwork.of(packed.network());
-            net.setActivationQuant(packed.ranges().quants(packed.plan()));
             bytes = packed.bytes();
             params = packed.network().numParams();
+            acc = CliModels.accuracy(packed, CliData.load(dataset).test());
         } else {
             var m = CliModels.load(model, dataset);
-            net = QuantizedNetwork.of(m);
             params = m.numParams();
+            acc = new Accuracy(CliData.load(dataset).test(), FastPlanScorer.DEFAULT_BATCH).of(QuantizedNetwork.of(m));
         }
-        DataSplits data = CliData.load(dataset);
-        double acc = new Accuracy(data.test(), FastPlanScorer.DEFAULT_BATCH).of(net);
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             ObjectNode n = CliJson.MAPPER.createObjectNode();

@@ -90,7 +90,6 @@ public final class FinetuneCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         FastPlanScorer after = new FastPlanScorer(tuned, data.test(), data.train());
-        double afterAcc = after.score(plan).accuracy();
         Path file = out != null ? out : Folders.results().resolve("finetune").resolve(baseName() + ".kw");
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("model", model);
@@ -99,8 +98,8 @@ public final class FinetuneCommand implements Callable<Integer> {
         source.put("plan", planFile.toString());
         source.put("method", finetuner.name());
         source.put("config", cfg);
-        source.put("testAccuracy", afterAcc);
         long bytes = KwFile.write(tuned, plan, after.ranges(), source, file);
+        double afterAcc = CliModels.accuracy(KwFile.read(file), data.test());
         print(floatAcc, before, afterAcc, bytes, net.numParams(), seconds, file, cfg);
         return ExitCode.OK;
     }
@@ -125,7 +124,7 @@ public final class FinetuneCommand implements Callable<Integer> {
             w.printf("fine-tuned %s into %s (%s, %d epochs%s) in %.1f s%n", model, planFile, method, cfg.epochs(), cfg.teacher() ? ", teacher" : "", seconds);
             w.printf("  test accuracy, float          %.2f%%%n", 100 * floatAcc);
             w.printf("  test accuracy, plan before    %.2f%%%n", 100 * before);
-            w.printf("  test accuracy, plan after     %.2f%%%n", 100 * afterAcc);
+            w.printf("  test accuracy, plan after     %.2f%% (the packed file read back)%n", 100 * afterAcc);
             w.printf("  packed model                  %s: %,d bytes (float: %,d bytes, ratio %.1fx)%n", file, bytes, 4 * params, ratio);
         }
         w.flush();

@@ -17,14 +17,14 @@ import java.util.concurrent.Callable;
 
 /** {@code kernelwise plan}: writes plans by hand, without a search. */
 @Command(name = "plan", mixinStandardHelpOptions = true, description = "Write a compression plan without a search.",
-        subcommands = {PlanCommand.Uniform.class})
+        subcommands = {PlanCommand.Uniform.class, PlanCommand.Magnitude.class})
 public final class PlanCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a kind of plan is required (uniform)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a kind of plan is required (uniform, magnitude)");
     }
 
     /** {@code kernelwise plan uniform}: every kernel alike. */
@@ -70,6 +70,60 @@ public final class PlanCommand implements Runnable {
             } catch (ModelFileException e) {
                 throw new CliException(ExitCode.REFUSED, e.getMessage(), e);
             }
+        }
+    }
+
+    /** {@code kernelwise plan magnitude}: per-layer density, kernels' shares read off the trained weights. */
+    @Command(name = "magnitude", mixinStandardHelpOptions = true,
+            description = {"Write a plan from a trained model's weights: each layer keeps the given fraction of its weights, picked",
+                    "by one magnitude threshold a layer, so strong kernels keep many weights and weak ones few or none",
+                    "(kernels left under --min-kept are removed and their share given to the others)."})
+    static final class Magnitude implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--model", paramLabel = "NAME|ZIP", defaultValue = ModelZoo.DEFAULT, description = "trained zoo model or model zip (default: ${DEFAULT-VALUE})")
+        String model;
+
+        @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist", description = "the data set the zoo model was trained on (default: ${DEFAULT-VALUE})")
+        String dataset;
+
+        @Option(names = "--density", required = true, paramLabel = "D,...", split = ",", description = "per compressible layer, the fraction of weights kept, in (0, 1]")
+        double[] density;
+
+        @Option(names = "--weight-bits", required = true, paramLabel = "B,...", split = ",", description = "per compressible layer, 1..8 or 32")
+        int[] weightBits;
+
+        @Option(names = "--activation-bits", paramLabel = "B", defaultValue = "32", description = "2..8, or 32 for float (default: ${DEFAULT-VALUE})")
+        int activationBits;
+
+        @Option(names = "--min-kept", paramLabel = "N", defaultValue = "4", description = "fewest weights a kernel keeps unless removed (default: ${DEFAULT-VALUE})")
+        int minKept;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "the plan JSON to write")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!CompressionPlan.validActivationBits(activationBits)) throw CliException.usage("--activation-bits must be 2..8 or 32, found " + activationBits);
+            org.deeplearning4j.nn.api.Model net = CliModels.load(model, dataset);
+            CompressionPlan plan;
+            try {
+                plan = kernelwise.models.compress.MagnitudePlan.of(net, density, weightBits, activationBits, minKept);
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage(e.getMessage());
+            }
+            plan.write(out);
+            NetworkSpec s = NetworkSpecs.of(net);
+            kernelwise.models.compress.PlanCounts counts = kernelwise.models.compress.PlanCounts.of(s, plan);
+            int removed = 0;
+            for (int i = 0; i < plan.size(); i++) {
+                for (int k = 0; k < plan.layer(i).kernels(); k++) if (plan.layer(i).keptWeights(k, s.layer(i).fanIn()) == 0) removed++;
+            }
+            spec.commandLine().getOut().printf("wrote %s: %,d of %,d weights kept, %d kernels removed, weight payload %,d bytes%n",
+                    out, counts.keptWeights(), s.totalWeights(), removed, (counts.storageBits() + 7) / 8);
+            spec.commandLine().getOut().flush();
+            return ExitCode.OK;
         }
     }
 }

@@ -43,4 +43,40 @@ class PlanCommandTest {
         assertEquals(ExitCode.NOT_FOUND, run.code());
         assertTrue(run.oneLineError(), run.err());
     }
+
+    @Test
+    void givenModelZip_whenPlanMagnitude_thenEachLayerKeepsItsDensityAndWeakKernelsAreRemoved() throws Exception {
+        Path zip = dir.resolve("m.zip");
+        kernelwise.models.zoo.Models.save(ModelZoo.create("lenet300", 3), zip);
+        Path out = dir.resolve("mag.json");
+        CliRun run = CliRun.of("plan", "magnitude", "--model", zip.toString(), "--density", "0.01,0.05,0.2", "--weight-bits", "2,3,4",
+                "--min-kept", "5", "--out", out.toString());
+        assertEquals(ExitCode.OK, run.code(), run.err());
+        CompressionPlan plan = CompressionPlan.read(out);
+        var spec = NetworkSpecs.of(ModelZoo.create("lenet300", 0));
+        double[] density = {0.01, 0.05, 0.2};
+        for (int i = 0; i < 3; i++) {
+            var l = spec.layer(i);
+            long kept = 0;
+            for (int k = 0; k < l.kernels(); k++) {
+                int n = plan.layer(i).keptWeights(k, l.fanIn());
+                assertTrue(n == 0 || n >= 5, "layer " + i + " kernel " + k + " keeps " + n);
+                kept += n;
+            }
+            assertEquals(density[i] * l.weights(), kept, 1.0, "layer " + i);
+        }
+        assertTrue(run.out().contains("kernels removed"), run.out());
+    }
+
+    @Test
+    void givenDensitiesForTooFewLayers_whenPlanMagnitude_thenExitTwoNamingTheCountAndNoFile() throws Exception {
+        Path zip = dir.resolve("m.zip");
+        kernelwise.models.zoo.Models.save(ModelZoo.create("lenet300", 3), zip);
+        Path out = dir.resolve("bad.json");
+        CliRun run = CliRun.of("plan", "magnitude", "--model", zip.toString(), "--density", "0.1,0.1", "--weight-bits", "2,2,2", "--out", out.toString());
+        assertEquals(ExitCode.USAGE, run.code());
+        assertTrue(run.oneLineError(), run.err());
+        assertTrue(run.err().contains("found 2"), run.err());
+        assertFalse(Files.exists(out));
+    }
 }
