@@ -3,46 +3,45 @@ package kernelwise.agents.dqn;
 import kernelwise.agents.Agent;
 import kernelwise.agents.AgentConfig;
 import kernelwise.agents.Episode;
+import kernelwise.agents.util.Rng;
 import kernelwise.agents.util.StateIO;
 import kernelwise.env.EpisodeResult;
 import kernelwise.env.HierarchicalEnv;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.rl4j.learning.configuration.QLearningConfiguration;
-import org.deeplearning4j.rl4j.learning.sync.qlearning.discrete.QLearningDiscreteDense;
-import org.deeplearning4j.rl4j.mdp.MDP;
 import org.deeplearning4j.rl4j.network.configuration.DQNDenseNetworkConfiguration;
-import org.deeplearning4j.rl4j.space.Box;
-import org.deeplearning4j.rl4j.space.DiscreteSpace;
-import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-
 /**
- * The DQN baseline through RL4J: {@code QLearningDiscreteDense} (double DQN) on the env's discrete MDP view (one
- * decision per layer), configured from {@link AgentConfig#dqn()}, stepped one episode per {@link #runEpisode}
- * (RL4J's own loop: {@code preEpoch, trainEpoch, postEpoch}). The learner binds to the env of its first episode.
+ * The DQN baseline through RL4J: {@code QLearningDiscreteDense}'s learner (double DQN, RL4J's dense Q network) on
+ * the env's discrete MDP view (one decision per layer), configured from {@link AgentConfig#dqn()}, stepped one
+ * episode per {@link #runEpisode} (RL4J's own loop: {@code preEpoch, trainEpoch, postEpoch}). The learner binds
+ * to the env of its first episode.
  *
- * <p><b>What a saved state holds, and what it does not.</b> RL4J M1.1 keeps much of its learning state in private
- * fields without accessors. Saved and restored exactly: the Q network's parameters and Adam state (with its
- * iteration and epoch counts), RL4J's step and epoch counters (which drive the epsilon schedule), and this
- * agent's episode counter. Not saved: the experience replay (a restored agent starts with an empty one and waits
- * {@link DqnConfig#warmupSteps()} steps before it learns again), the target network (restored as a copy of the Q
- * network), and the state of the ND4J random generator behind epsilon-greedy and replay sampling (re-seeded
- * from the agent seed and the episode count). A restored DQN therefore acts greedily exactly like the saved one
- * but its later exploration and updates differ; the DDPG agents and the baselines restore bit-identically.
- * RL4J's network factory seeds the Q network with its fixed seed (12345): the agent seed drives exploration only.
+ * <p><b>Randomness.</b> Every random number RL4J draws for this agent (epsilon-greedy's coin and random actions,
+ * replay sampling) comes from one ND4J generator owned by the agent and re-seeded at the start of each episode
+ * from the agent seed and the episode count (the {@code n}-th output of SplitMix64 seeded with the agent seed), so
+ * its state is never saved: an uninterrupted and a restored agent re-seed it identically. RL4J's network factory
+ * seeds the Q network with its own fixed seed (12345), which also re-seeds ND4J's global generator once, when the
+ * learner is built.
+ *
+ * <p><b>State.</b> A saved state holds everything the learner's later decisions and updates depend on: the agent
+ * seed and episode counter, RL4J's step and epoch counters (epsilon schedule), the Q network's parameters and Adam
+ * state (with its iteration and epoch counts), the target network's parameters, the target updater's and the
+ * update rule's counters (when the target is synced), and the experience replay's transitions in order (see
+ * {@link EpisodicDqn} for what RL4J holds and how each part is reached). A restored agent therefore makes exactly
+ * the actions and network updates the uninterrupted one would have made (DqnAgentTest checks this).
  */
 public final class DqnAgent implements Agent {
     public static final String NAME = "dqn";
+    /** Layout of this agent's section of a state; 1 (before the replay and target network were saved) is refused. */
+    private static final int FORMAT = 2;
 
     private final DqnConfig cfg;
-    private final long seed;
     private final MdpBinding binding;
+    private long seed;
     private HierarchicalEnv boundEnv;
     private TimedMdp mdp;
     private EpisodicDqn learner;
@@ -66,7 +65,7 @@ public final class DqnAgent implements Agent {
         bind(env);
         long start = System.nanoTime();
         mdp.startEpisode();
-        learner.playEpisode();
+        learner.playEpisode(episodeSeed());
         EpisodeResult result = binding.lastResult(mdp.inner());
         if (result == null || !mdp.isDone()) {
             throw new IllegalStateException("RL4J stopped the episode after " + cfg.maxEpisodeSteps() + " steps before the env finished it; raise maxEpisodeSteps");
@@ -82,12 +81,18 @@ public final class DqnAgent implements Agent {
             return;
         }
         boundEnv = env;
-        mdp = new TimedMdp(binding.mdp(env), binding);
-        learner = new EpisodicDqn(mdp, network(), learning(seed + episodesRun));
+        Random rnd = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+        mdp = new TimedMdp(binding.mdp(env), binding, rnd);
+        learner = EpisodicDqn.create(mdp, network(), learning(seed), rnd);
         if (pendingState != null) {
-            applyState(pendingState);
+            learner.restore(pendingState);
             pendingState = null;
         }
+    }
+
+    /** The seed of episode {@code episodesRun}: SplitMix64's output number {@code episodesRun + 1} from the agent seed. */
+    private long episodeSeed() {
+        return new Rng(seed + episodesRun * 0x9E3779B97F4A7C15L).nextLong();
     }
 
     private QLearningConfiguration learning(long rlSeed) {
@@ -109,7 +114,7 @@ public final class DqnAgent implements Agent {
 
     /** The Q network (for tests and diagnostics); null before the first episode. */
     public MultiLayerNetwork qNetwork() {
-        return learner == null ? null : (MultiLayerNetwork) learner.getQNetwork().getNeuralNetworks()[0];
+        return learner == null ? null : learner.qNetwork();
     }
 
     /** RL4J's step counter (null before the first episode). */
@@ -117,11 +122,23 @@ public final class DqnAgent implements Agent {
         return learner == null ? null : learner.getStepCount();
     }
 
+    /** The target network (for tests and diagnostics); null before the first episode. */
+    public MultiLayerNetwork targetNetwork() {
+        return learner == null ? null : learner.targetNetwork();
+    }
+
+    /** Transitions in RL4J's experience replay (0 before the first episode). */
+    public int replaySize() {
+        return learner == null ? 0 : learner.replaySize();
+    }
+
     @Override
     public byte[] saveState() {
-        byte[] learnerState = learner == null ? pendingState : learnerState();
+        byte[] learnerState = learner == null ? pendingState : learner.state();
         return StateIO.save(NAME, out -> {
+            out.writeInt(FORMAT);
             out.writeLong(episodesRun);
+            out.writeLong(seed);
             out.writeInt(learnerState == null ? 0 : learnerState.length);
             if (learnerState != null) out.write(learnerState);
         });
@@ -130,63 +147,22 @@ public final class DqnAgent implements Agent {
     @Override
     public void restoreState(byte[] state) {
         StateIO.restore(NAME, state, in -> {
-            episodesRun = in.readLong();
-            byte[] learnerState = new byte[in.readInt()];
+            int format = in.readInt();
+            if (format != FORMAT) throw new IllegalArgumentException("dqn state format " + format + " is not supported, expected " + FORMAT + " (states written before the replay was saved cannot be resumed)");
+            long episodes = in.readLong();
+            long savedSeed = in.readLong();                // the generator is re-seeded from it every episode
+            int length = in.readInt();
+            if (length < 0 || length > in.available()) throw new IllegalArgumentException("dqn state announces " + length + " learner bytes, " + in.available() + " remain");
+            byte[] learnerState = new byte[length];
             in.readFully(learnerState);
+            if (learnerState.length == 0 && learner != null) {
+                throw new IllegalStateException("a dqn state saved before its first episode cannot be restored into an agent that has run episodes");
+            }
             if (learnerState.length == 0) pendingState = null;
             else if (learner == null) pendingState = learnerState;
-            else applyState(learnerState);
+            else learner.restore(learnerState);
+            episodesRun = episodes;
+            seed = savedSeed;
         });
-    }
-
-    /** RL4J's step and epoch counters and the Q network with its updater state. */
-    private byte[] learnerState() {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeInt(learner.getStepCount());
-            out.writeInt(learner.getEpochCount());
-            ByteArrayOutputStream net = new ByteArrayOutputStream();
-            ModelSerializer.writeModel(qNetwork(), net, true);
-            out.writeInt(net.size());
-            net.writeTo(out);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("writing the dqn Q network to memory failed", e);
-        }
-    }
-
-    /** Applies the learner part of a state (steps, epochs, Q network) into the live RL4J learner. */
-    private void applyState(byte[] learnerState) {
-        try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(learnerState));
-            learner.setStepCount(in.readInt());
-            learner.setEpochCount(in.readInt());
-            byte[] net = new byte[in.readInt()];
-            in.readFully(net);
-            MultiLayerNetwork saved = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), true);
-            MultiLayerNetwork q = qNetwork();
-            q.setParams(saved.params());
-            if (saved.getUpdater().getStateViewArray() != null) q.getUpdater().getStateViewArray().assign(saved.getUpdater().getStateViewArray());
-            q.getLayerWiseConfigurations().setIterationCount(saved.getLayerWiseConfigurations().getIterationCount());
-            q.getLayerWiseConfigurations().setEpochCount(saved.getLayerWiseConfigurations().getEpochCount());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("dqn agent state is truncated or corrupt: " + e.getMessage(), e);
-        }
-    }
-
-    /** RL4J's Q-learning, played one episode at a time. */
-    private static final class EpisodicDqn extends QLearningDiscreteDense<Box> {
-        EpisodicDqn(MDP<Box, Integer, DiscreteSpace> mdp, DQNDenseNetworkConfiguration net, QLearningConfiguration conf) {
-            super(mdp, net, conf);
-        }
-
-        void playEpisode() {
-            preEpoch();
-            trainEpoch();
-            postEpoch();
-            incrementEpoch();
-        }
     }
 }

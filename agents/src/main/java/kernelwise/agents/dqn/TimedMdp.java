@@ -7,21 +7,30 @@ import org.deeplearning4j.rl4j.mdp.MDP;
 import org.deeplearning4j.rl4j.space.Box;
 import org.deeplearning4j.rl4j.space.DiscreteSpace;
 import org.deeplearning4j.rl4j.space.ObservationSpace;
+import org.nd4j.linalg.api.rng.Random;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Wraps an MDP to time the env's share of an episode and record its trajectory for the run store. */
+/**
+ * Wraps an MDP to time the env's share of an episode and record its trajectory for the run store. Its action space
+ * draws random actions from the generator given here, not from the inner MDP's (RL4J's {@code DiscreteSpace(n)}
+ * uses ND4J's global one), so that the learner's exploration depends on the learner's generator only.
+ */
 final class TimedMdp implements MDP<Box, Integer, DiscreteSpace> {
     private final MDP<Box, Integer, DiscreteSpace> inner;
     private final MdpBinding binding;
+    private final Random rnd;
+    private final DiscreteSpace actions;
     private final List<Transition> trajectory = new ArrayList<>();
     private double[] lastObs;
     private long envNanos;
 
-    TimedMdp(MDP<Box, Integer, DiscreteSpace> inner, MdpBinding binding) {
+    TimedMdp(MDP<Box, Integer, DiscreteSpace> inner, MdpBinding binding, Random rnd) {
         this.inner = inner;
         this.binding = binding;
+        this.rnd = rnd;
+        this.actions = new DiscreteSpace(inner.getActionSpace().getSize(), rnd);
     }
 
     MDP<Box, Integer, DiscreteSpace> inner() {
@@ -49,7 +58,7 @@ final class TimedMdp implements MDP<Box, Integer, DiscreteSpace> {
 
     @Override
     public DiscreteSpace getActionSpace() {
-        return inner.getActionSpace();
+        return actions;
     }
 
     @Override
@@ -83,6 +92,6 @@ final class TimedMdp implements MDP<Box, Integer, DiscreteSpace> {
 
     @Override
     public MDP<Box, Integer, DiscreteSpace> newInstance() {
-        return new TimedMdp(inner.newInstance(), binding);
+        return new TimedMdp(inner.newInstance(), binding, rnd);
     }
 }
