@@ -12,9 +12,13 @@ import java.util.List;
  * The last phase every method shares: the weights were hard-projected onto the plan, so their zeros are the
  * plan's pruned positions; this fixes that mask, trains quantization-aware (forward through the projection of
  * the masked latent weights, straight-through to the latent weights, pruned gradients zeroed and pruned
- * weights held at zero), and hard-projects again at the end.
+ * weights held at zero), and hard-projects again at the end. Over two or more epochs the learning rate decays
+ * geometrically from the network's own to {@link #FINAL_LR_FACTOR} of it at the last epoch (and is restored after).
  */
 public final class MaskedRetrain {
+
+    /** The last retraining epoch's learning rate as a fraction of the first's. */
+    public static final double FINAL_LR_FACTOR = 0.1;
 
     private MaskedRetrain() {
     }
@@ -32,7 +36,13 @@ public final class MaskedRetrain {
             java.util.Map<PlanLayer, INDArray> fixed = new java.util.IdentityHashMap<>();
             for (int i = 0; i < masks.length; i++) fixed.put(layers.get(i), masks[i]);
             LatentForward forward = new LatentForward(layers, (l, w) -> KernelProjection.project(w, fixed.get(l), l.plan()).weights());
-            HookedTrainer.train(model, data, epochs, TrainingHook.both(forward, new MaskHook(layers, masks)), listener);
+            Double lr = Networks.learningRate(model);
+            TrainingHook hook = TrainingHook.both(forward, new MaskHook(layers, masks));
+            try {
+                HookedTrainer.train(model, data, epochs, lr == null || epochs < 2 ? hook : TrainingHook.both(hook, new Decay(model, lr, epochs)), listener);
+            } finally {
+                if (lr != null) Networks.setLearningRate(model, lr);
+            }
         }
         for (int i = 0; i < masks.length; i++) layers.get(i).kernels().muli(masks[i]);
         PlanProjection.apply(layers);
@@ -48,6 +58,14 @@ public final class MaskedRetrain {
         @Override
         public void afterBatch(long iteration) {
             for (int i = 0; i < masks.length; i++) layers.get(i).kernels().muli(masks[i]);
+        }
+    }
+
+    /** Sets epoch e's learning rate to {@code base * FINAL_LR_FACTOR^(e / (epochs - 1))}. */
+    private record Decay(Model model, double base, int epochs) implements TrainingHook {
+        @Override
+        public void afterEpoch(int epoch) {
+            if (epoch + 1 < epochs) Networks.setLearningRate(model, base * Math.pow(FINAL_LR_FACTOR, (epoch + 1) / (double) (epochs - 1)));
         }
     }
 }

@@ -41,6 +41,25 @@ public final class Networks {
         else throw unsupported(model);
     }
 
+    /** The learning rate of the network's first layer with parameters, or null if it has none. */
+    public static Double learningRate(Model model) {
+        if (model instanceof MultiLayerNetwork net) {
+            for (int i = 0; i < net.getnLayers(); i++) {
+                if (net.getLayer(i).numParams() > 0 && net.getLearningRate(i) != null) return net.getLearningRate(i);
+            }
+            return null;
+        }
+        if (model instanceof ComputationGraph graph) {
+            for (var layer : graph.getLayers()) {
+                if (layer.numParams() > 0 && graph.getLearningRate(layer.conf().getLayer().getLayerName()) != null) {
+                    return graph.getLearningRate(layer.conf().getLayer().getLayerName());
+                }
+            }
+            return null;
+        }
+        throw unsupported(model);
+    }
+
     /** A copy of the network's current training listeners. */
     public static java.util.List<org.deeplearning4j.optimize.api.TrainingListener> listeners(Model model) {
         java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> l;
