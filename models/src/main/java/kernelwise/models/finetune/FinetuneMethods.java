@@ -29,18 +29,23 @@ public final class FinetuneMethods {
 
     /** As {@link #create(String, int, int, int)}; with {@code keepPlan}, {@code bnn} meets the given plan instead of re-dividing it. */
     public static FinetuneMethod create(String name, int epochs, int retrainEpochs, int batchesPerEpoch, boolean keepPlan) {
+        return create(name, epochs, retrainEpochs, batchesPerEpoch, keepPlan, null);
+    }
+
+    /** As {@link #create(String, int, int, int, boolean)}; a non-null {@code rhoMax} caps ADMM's and SLR's penalty there instead of at their defaults. */
+    public static FinetuneMethod create(String name, int epochs, int retrainEpochs, int batchesPerEpoch, boolean keepPlan, Double rhoMax) {
         if (batchesPerEpoch < 1) throw new IllegalArgumentException("batchesPerEpoch must be positive, found " + batchesPerEpoch);
         if (epochs < 1) throw new IllegalArgumentException("epochs must be positive, found " + epochs);
         return switch (name) {
             case "qat" -> new ProjectThenRetrainMethod(epochs + retrainEpochs);
             case "admm" -> {
                 AdmmConfig d = new AdmmConfig();
-                yield new AdmmMethod(new AdmmConfig(epochs, retrainEpochs, d.updateEvery(), d.rho(), d.rhoGrowth(), d.rhoMax())
+                yield new AdmmMethod(new AdmmConfig(epochs, retrainEpochs, d.updateEvery(), d.rho(), d.rhoGrowth(), rhoMax != null ? rhoMax : d.rhoMax())
                         .scaledTo(batchesPerEpoch, UPDATES_PER_EPOCH));
             }
             case "slr" -> {
                 SlrConfig d = new SlrConfig();
-                yield new SlrMethod(new SlrConfig(epochs, retrainEpochs, d.updateEvery(), d.rho(), d.rhoGrowth(), d.rhoMax(),
+                yield new SlrMethod(new SlrConfig(epochs, retrainEpochs, d.updateEvery(), d.rho(), d.rhoGrowth(), rhoMax != null ? rhoMax : d.rhoMax(),
                         d.step0(), d.m(), d.r(), d.probeSize()).scaledTo(batchesPerEpoch, UPDATES_PER_EPOCH));
             }
             case "autoprune" -> {

@@ -81,6 +81,9 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
     @Option(names = "--distill", paramLabel = "ALPHA", defaultValue = "0", description = "weight of the float teacher's soft-target loss, distillation at temperature 2 (0: off)")
     double distill;
 
+    @Option(names = "--rho-max", paramLabel = "X", description = "cap of ADMM's and SLR's penalty weight rho (default: the methods' own, 0.1)")
+    Double rhoMax;
+
     @Option(names = "--tiny-density", paramLabel = "D,...", split = ",", defaultValue = "0.6,0.05,0.0045,0.06",
             description = "the tiny plan's fraction of weights kept per compressible layer (default, for lenet5: ${DEFAULT-VALUE})")
     double[] tinyDensity;
@@ -92,6 +95,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!(distill >= 0 && distill <= 1)) throw CliException.usage("--distill must be in [0, 1], found " + distill);
+        if (rhoMax != null && !(rhoMax > 0)) throw CliException.usage("--rho-max must be positive, found " + rhoMax);
         for (String m : methods) {
             if (!FinetuneMethods.NAMES.contains(m)) throw CliException.usage("unknown method '" + m + "' (known: " + FinetuneMethods.NAMES + ")");
         }
@@ -120,7 +124,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         Model student = Networks.copy(teacher);
         Networks.setLearningRate(student, lr);
         Batches train = Batches.shuffled(trainSplit(data), batch, seed);
-        FinetuneMethod method = FinetuneMethods.create(methodName, epochs, retrainEpochs, train.batchesPerPass());
+        FinetuneMethod method = FinetuneMethods.create(methodName, epochs, retrainEpochs, train.batchesPerPass(), false, rhoMax);
         long t0 = System.nanoTime();
         TrainingData training = new TrainingData(train, data.validation());
         MethodResult result = distill > 0
@@ -186,6 +190,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         s.put("batch", batch);
         s.put("seed", seed);
         s.put("distill", distill);
+        if (rhoMax != null) s.put("rhoMax", rhoMax);
         s.put("tinyDensity", tinyDensity);
         s.put("tinyBits", tinyBits);
         return s;
