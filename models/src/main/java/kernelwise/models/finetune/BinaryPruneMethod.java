@@ -28,7 +28,8 @@ import java.util.function.IntFunction;
  *   <li>Budget: if {@link BinaryPruneConfig#reallocate()}, the plan's pruned weights over the 1-bit kernels (those
  *       not removed) are re-divided among those layers by {@link Sensitivity#allocate}: every layer loses at most
  *       the same accuracy, so a sensitive layer keeps more; the result is a derived plan, which is the one met.
- *       Otherwise the plan is kept.</li>
+ *       Otherwise, and when fewer than two layers hold 1-bit kernels or the budget is beyond the largest measured
+ *       sparsity, the plan is kept.</li>
  *   <li>Gradual pruning: {@link BinaryPruneConfig#pruneEpochs()} of straight-through training whose forward pass
  *       projects the latent weights onto the target plan with every sparsity scaled by
  *       {@code 1 - (1 - t)^3} (t: fraction of the phase done), so pruning follows the latent magnitudes as they
@@ -130,6 +131,13 @@ public final class BinaryPruneMethod implements FinetuneMethod {
                 weights[b] += fanIn;
                 budget += fanIn - p.keptWeights(k, fanIn);
             }
+        }
+        double most = 0;
+        for (long w : weights) most += w * config.sparsities()[config.sparsities().length - 1];
+        if (binary.size() < 2 || budget > most) {
+            LOG.info("latent-weight pruning budget {} kept as the plan divides it: {} 1-bit layers, the measured sparsities prune at most {}",
+                    budget, binary.size(), most);
+            return plan;
         }
         double[] allocated = s.allocate(weights, budget);
         CompressionPlan out = plan;

@@ -5,6 +5,7 @@ import kernelwise.models.plan.CompressionPlan;
 import kernelwise.models.plan.LayerPlan;
 import kernelwise.models.plan.NetworkSpec;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.dataset.DataSet;
@@ -54,5 +55,19 @@ class MethodsMeetPlanTest {
         assertEquals(0.0, PlanLayers.of(net, result.plan()).get(1).kernels().getRow(3).amaxNumber().doubleValue(), "removed kernel is zero");
         assertTrue(result.epochs() >= 2);
         if (!name.equals("bnn")) assertEquals(plan, result.plan());
+    }
+
+    @Test
+    void givenOneBinaryLayerPrunedBeyondTheMeasuredSparsities_whenBnnTrains_thenItKeepsThePlanAndMeetsIt() {
+        MultiLayerNetwork net = Tiny.convNet(8);
+        DataSet data = Tiny.images(128, 8);
+        NetworkSpec spec = NetworkSpecs.of(net);
+        CompressionPlan plan = CompressionPlan.of(spec, List.of(
+                LayerPlan.uniform(spec.layer(0).name(), 4, 32, 3, 0.5),
+                LayerPlan.uniform(spec.layer(1).name(), 16, 32, 1, 0.95),
+                LayerPlan.uniform(spec.layer(2).name(), 3, 32, 3, 0.5)));
+        MethodResult result = method("bnn").run(net, plan, new TrainingData(Tiny.batches(data, 32), data), FinetuneListener.NONE);
+        assertEquals(plan, result.plan());
+        assertNull(PlanProjection.violation(PlanLayers.of(net, plan), 1e-6));
     }
 }
