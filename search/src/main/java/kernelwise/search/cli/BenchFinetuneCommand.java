@@ -81,6 +81,9 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
     @Option(names = "--distill", paramLabel = "ALPHA", defaultValue = "0", description = "weight of the float teacher's soft-target loss, distillation at temperature 2 (0: off)")
     double distill;
 
+    @Option(names = "--resume", description = "keep the rows of the table already in the output folder that were made with the same settings, and run only the others")
+    boolean resume;
+
     @Option(names = "--rho-max", paramLabel = "X", description = "cap of ADMM's and SLR's penalty weight rho (default: the methods' own, 0.1)")
     Double rhoMax;
 
@@ -99,6 +102,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         for (String m : methods) {
             if (!FinetuneMethods.NAMES.contains(m)) throw CliException.usage("unknown method '" + m + "' (known: " + FinetuneMethods.NAMES + ")");
         }
+        List<BenchFinetuneRow> done = resume ? BenchFinetuneReport.rows(bench.dir(), settings()) : List.of();
         Model teacher = bench.network();
         DataSplits data = CliData.load(bench.dataset);
         double floatAccuracy = Networks.accuracy(teacher, data.test(), 1000);
@@ -108,6 +112,12 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         for (Map.Entry<String, CompressionPlan> plan : plans.entrySet()) {
             for (String m : methods) {
+                var kept = done.stream().filter(r -> r.plan().equals(plan.getKey()) && r.method().equals(m)).findFirst();
+                if (kept.isPresent()) {
+                    err.printf("bench finetune: plan %s, method %s: kept from the table in %s%n", plan.getKey(), m, dir);
+                    rows.add(kept.get());
+                    continue;
+                }
                 err.printf("bench finetune: plan %s, method %s%n", plan.getKey(), m);
                 err.flush();
                 rows.add(runOne(teacher, data, plan.getKey(), plan.getValue(), m, dir));

@@ -48,6 +48,28 @@ final class BenchFinetuneReport {
         return sb.toString();
     }
 
+    /**
+     * The rows of the table in {@code dir} if it was made with {@code settings} (none if there is no table).
+     *
+     * @throws CliException (refused) if the table there was made with other settings, or cannot be read
+     */
+    static List<BenchFinetuneRow> rows(Path dir, Map<String, Object> settings) throws IOException {
+        Path file = dir.resolve("finetune.json");
+        if (!Files.isRegularFile(file)) return List.of();
+        try {
+            var root = CliJson.MAPPER.readTree(file.toFile());
+            if (!root.get("settings").equals(CliJson.MAPPER.valueToTree(settings))) {
+                throw new CliException(ExitCode.REFUSED, "--resume: " + file + " was made with settings " + root.get("settings")
+                        + ", not " + CliJson.MAPPER.valueToTree(settings));
+            }
+            List<BenchFinetuneRow> rows = new java.util.ArrayList<>();
+            for (var r : root.get("rows")) rows.add(CliJson.MAPPER.treeToValue(r, BenchFinetuneRow.class));
+            return rows;
+        } catch (com.fasterxml.jackson.core.JacksonException | NullPointerException e) {
+            throw new CliException(ExitCode.REFUSED, "--resume: " + file + " is not a bench finetune table (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
     static String json(String model, String dataset, double floatAccuracy, Map<String, Object> settings, List<BenchFinetuneRow> rows) {
         ObjectNode root = CliJson.MAPPER.createObjectNode();
         root.put("model", model);

@@ -46,4 +46,16 @@ class BenchFinetuneCommandTest {
         assertTrue(md.contains("Best ratio within 0.5 pt of the float network: 314x (tiny, admm)."), md);
         assertTrue(BenchFinetuneReport.json("lenet5", "mnist", 0.99, java.util.Map.of(), rows).contains("\"finalAccuracy\" : 0.986"));
     }
+
+    @Test
+    void givenATableMadeWithOtherSettings_whenResumed_thenRefusedNamingThemAndTheTableIsUntouched() throws Exception {
+        Path out = dir.resolve("bench");
+        java.nio.file.Files.createDirectories(out);
+        String table = "{\"settings\": {\"epochs\": 9}, \"rows\": []}";
+        java.nio.file.Files.writeString(out.resolve("finetune.json"), table);
+        CliRun run = CliRun.of("bench", "finetune", "--resume", "--out", out.toString());
+        assertEquals(ExitCode.REFUSED, run.code(), run.err());
+        assertTrue(run.oneLineError() && run.err().contains("\"epochs\":9"), run.err());
+        assertEquals(table, java.nio.file.Files.readString(out.resolve("finetune.json")));
+    }
 }
