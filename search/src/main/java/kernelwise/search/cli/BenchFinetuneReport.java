@@ -58,7 +58,7 @@ final class BenchFinetuneReport {
         if (!Files.isRegularFile(file)) return List.of();
         try {
             var root = CliJson.MAPPER.readTree(file.toFile());
-            if (!root.get("settings").equals(CliJson.MAPPER.valueToTree(settings))) {
+            if (!root.get("settings").toString().equals(CliJson.MAPPER.valueToTree(settings).toString())) {
                 throw new CliException(ExitCode.REFUSED, "--resume: " + file + " was made with settings " + root.get("settings")
                         + ", not " + CliJson.MAPPER.valueToTree(settings));
             }
