@@ -166,9 +166,9 @@ public final class KernelProjection {
                 continue;
             }
             if (!scaled[k]) continue;
-            float s = ScaleCode.round(reference, raw[k]);
-            scales[k] = s;
             int levels = b == 1 ? 1 : (1 << (b - 1)) - 1;
+            float s = ScaleCode.value(reference, code(w, m, k * cols, cols, reference, raw[k], b == 1 ? 0 : levels));
+            scales[k] = s;
             for (int j = k * cols; j < (k + 1) * cols; j++) {
                 if (m[j] == 0) continue;
                 if (b == 1) out[j] = w[j] >= 0 ? s : -s;
@@ -176,6 +176,31 @@ public final class KernelProjection {
             }
         }
         return new Result(Nd4j.createFromArray(out).reshape(rows, cols), mask, Nd4j.createFromArray(scales));
+    }
+
+    /**
+     * The grid code of a kernel's scale: the nearest to its raw scale, unless the kernel already lies on the grid
+     * of that code's neighbour (its kept weights integer multiples of that scale within [-L, L]), which is then
+     * kept: with L = 127, rounding the levels can move the raw scale of a projected kernel by more than half a grid
+     * step, and projecting a projection must change nothing.
+     */
+    private static int code(float[] w, float[] m, int from, int cols, float reference, float raw, int levels) {
+        int nearest = ScaleCode.code(reference, raw);
+        if (levels == 0 || onGrid(w, m, from, cols, ScaleCode.value(reference, nearest), levels)) return nearest;
+        for (int c = Math.max(0, nearest - 1); c <= Math.min(ScaleCode.MAX_CODE, nearest + 1); c += 2) {
+            if (onGrid(w, m, from, cols, ScaleCode.value(reference, c), levels)) return c;
+        }
+        return nearest;
+    }
+
+    private static boolean onGrid(float[] w, float[] m, int from, int cols, float s, int levels) {
+        if (!(s > 0)) return false;
+        for (int j = from; j < from + cols; j++) {
+            if (m[j] == 0) continue;
+            float q = w[j] / s;
+            if (Math.abs(q) > levels + 1e-3f || Math.abs(q - Math.round(q)) > 1e-3f) return false;
+        }
+        return true;
     }
 
     /** The elements of a matrix in row-major order. */

@@ -98,6 +98,23 @@ class KernelProjectionTest {
     }
 
     @Test
+    void givenManyKernelsAtEveryBitWidth_whenProjectedTwice_thenNothingMoves() {
+        for (int seed = 0; seed < 5; seed++) {
+            INDArray w = randomWeights(64, 75, 100 + seed);
+            int[] bits = new int[64];
+            double[] sparsity = new double[64];
+            for (int k = 0; k < 64; k++) {
+                bits[k] = 1 + k % 8;
+                sparsity[k] = (k % 5) * 0.2;
+            }
+            LayerPlan plan = new LayerPlan("l", 32, bits, sparsity);
+            INDArray once = KernelProjection.project(w, plan).weights();
+            INDArray twice = KernelProjection.project(once, plan).weights();
+            assertEquals(0.0, once.sub(twice).amaxNumber().doubleValue(), 1e-6 * once.amaxNumber().doubleValue(), "seed " + seed);
+        }
+    }
+
+    @Test
     void givenFloatBitsNoSparsity_whenProjected_thenWeightsUnchanged() {
         INDArray w = randomWeights(6, 50, 3);
         KernelProjection.Result r = KernelProjection.project(w, LayerPlan.uniform("l", 6, 32, 32, 0.0));
