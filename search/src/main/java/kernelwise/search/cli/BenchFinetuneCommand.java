@@ -201,8 +201,8 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         s.put("seed", seed);
         s.put("distill", distill);
         if (rhoMax != null) s.put("rhoMax", rhoMax);
-        s.put("tinyDensity", tinyDensity);
-        s.put("tinyBits", tinyBits);
+        s.put("tinyDensity", java.util.Arrays.stream(tinyDensity).boxed().toList());
+        s.put("tinyBits", java.util.Arrays.stream(tinyBits).boxed().toList());
         return s;
     }
 }
