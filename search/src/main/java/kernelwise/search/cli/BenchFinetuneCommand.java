@@ -124,6 +124,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
                 BenchFinetuneReport.write(dir, bench.model, bench.dataset, floatAccuracy, settings(), rows);
             }
         }
+        BenchFinetuneReport.write(dir, bench.model, bench.dataset, floatAccuracy, settings(), rows);
         bench.print(spec, () -> BenchFinetuneReport.json(bench.model, bench.dataset, floatAccuracy, settings(), rows),
                 () -> BenchFinetuneReport.markdown(bench.model, bench.dataset, floatAccuracy, settings(), rows));
         return ExitCode.OK;
