@@ -5,7 +5,6 @@ import kernelwise.models.plan.LayerPlan;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Projects a layer's {@code [kernels, fanIn]} weight matrix onto a {@link LayerPlan}, all kernels at once with

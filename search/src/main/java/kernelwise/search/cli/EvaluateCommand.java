@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import kernelwise.models.compress.Accuracy;
 import kernelwise.models.compress.FastPlanScorer;
 import kernelwise.models.compress.QuantizedNetwork;
-import kernelwise.models.data.DataSplits;
 import kernelwise.models.export.KwFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
