@@ -61,12 +61,8 @@ public final class MagnitudePlan {
         float threshold = sorted.getFloat(total - 1);
         int[] kept = Transforms.abs(w, true).gte(threshold).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sum(1).toIntVector();
         int excess = java.util.Arrays.stream(kept).sum() - total;
-        INDArray rowMax = Transforms.abs(w, true).max(1);
-        while (excess > 0) {
-            int k = weakest(kept, rowMax, 0);
-            kept[k]--;
-            excess--;
-        }
+        float[] rowMax = Transforms.abs(w, true).max(1).toFloatVector();
+        for (; excess > 0; excess--) kept[weakest(kept, rowMax)]--;
         int freed = 0;
         for (int k = 0; k < kernels; k++) {
             if (kept[k] > 0 && kept[k] < minKept) {
@@ -87,11 +83,11 @@ public final class MagnitudePlan {
         return kept;
     }
 
-    /** A kernel with the most kept weights among those of the smallest peak magnitude that keep more than {@code floor}. */
-    private static int weakest(int[] kept, INDArray rowMax, int floor) {
+    /** The kernel of smallest peak magnitude among those keeping any weight (ties at the threshold are taken from it). */
+    private static int weakest(int[] kept, float[] rowMax) {
         int best = -1;
         for (int k = 0; k < kept.length; k++) {
-            if (kept[k] > floor && (best < 0 || rowMax.getFloat(k) < rowMax.getFloat(best))) best = k;
+            if (kept[k] > 0 && (best < 0 || rowMax[k] < rowMax[best])) best = k;
         }
         return best;
     }
