@@ -83,10 +83,10 @@ public final class FastForward implements QuantizedNetwork {
         return spec;
     }
 
-    /** Overwrites compressible layer {@code layer}'s working weights with a {@code [kernels, fanIn]} matrix. */
+    /** Overwrites compressible layer {@code layer}'s working weights; removed kernels get a zero bias. */
     @Override
-    public void setWeights(int layer, INDArray kernelsByFanIn) {
-        weighted[layer].setWeights(kernelsByFanIn);
+    public void setWeights(int layer, INDArray kernelsByFanIn, boolean[] removed) {
+        weighted[layer].setWeights(kernelsByFanIn, removed);
     }
 
     /** Sets the quantizer of each compressible layer's input (null entries: float). */

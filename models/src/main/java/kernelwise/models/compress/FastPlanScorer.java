@@ -93,7 +93,8 @@ public final class FastPlanScorer implements PlanScorer {
     /** Writes {@code plan}'s projected weights and activation quantizers into the working copy. */
     public void apply(CompressionPlan plan) {
         plan.checkAgainst(spec);
-        for (int i = 0; i < spec.size(); i++) net.setWeights(i, KernelProjection.project(originals[i], plan.layer(i)).weights());
+        for (int i = 0; i < spec.size(); i++) net.setWeights(i, KernelProjection.project(originals[i], plan.layer(i)).weights(),
+                plan.layer(i).removedKernels(spec.layer(i).fanIn()));
         net.setActivationQuant(ranges.quants(plan));
     }
 

@@ -15,6 +15,8 @@ public final class LayerWeights {
 
     /** The parameter key of the weights in DL4J's conv, dense and output layers. */
     public static final String WEIGHT_KEY = "W";
+    /** The parameter key of the bias (one per kernel) in the same layers. */
+    public static final String BIAS_KEY = "b";
 
     private LayerWeights() {
     }

@@ -24,11 +24,13 @@ public final class QuantizedCopy implements QuantizedNetwork {
     private final Model net;
     private final List<CompressibleLayer> layers;
     private final FakeQuantPreProcessor[] quants;
+    private final INDArray[] biases;
 
     private QuantizedCopy(Model net, FakeQuantPreProcessor[] quants) {
         this.net = net;
         this.layers = NetworkSpecs.layers(net);
         this.quants = quants;
+        this.biases = layers.stream().map(l -> l.layer().paramTable().containsKey(LayerWeights.BIAS_KEY) ? l.layer().getParam(LayerWeights.BIAS_KEY).dup() : null).toArray(INDArray[]::new);
     }
 
     /** A copy of {@code source} (parameters copied, fresh updater) with fake-quant preprocessors, all float. */
@@ -108,8 +110,12 @@ public final class QuantizedCopy implements QuantizedNetwork {
     }
 
     @Override
-    public void setWeights(int layer, INDArray kernelsByFanIn) {
+    public void setWeights(int layer, INDArray kernelsByFanIn, boolean[] removed) {
         LayerWeights.write(layers.get(layer), kernelsByFanIn);
+        if (biases[layer] == null) return;
+        INDArray b = biases[layer].dup().reshape(-1);
+        for (int k = 0; k < removed.length; k++) if (removed[k]) b.putScalar(k, 0.0);
+        layers.get(layer).layer().getParam(LayerWeights.BIAS_KEY).assign(b.reshape(biases[layer].shape()));
     }
 
     /** Inference output for {@code x}. */

@@ -17,8 +17,11 @@ public interface QuantizedNetwork {
     /** The compressible layers. */
     NetworkSpec spec();
 
-    /** Overwrites compressible layer {@code layer}'s weights with a {@code [kernels, fanIn]} matrix. */
-    void setWeights(int layer, INDArray kernelsByFanIn);
+    /**
+     * Overwrites compressible layer {@code layer}'s weights with a {@code [kernels, fanIn]} matrix; the kernels
+     * flagged {@code removed} get a zero bias (the others the source's).
+     */
+    void setWeights(int layer, INDArray kernelsByFanIn, boolean[] removed);
 
     /** Sets each compressible layer's input quantizer (null entries: float). */
     void setActivationQuant(ActivationQuant[] quants);

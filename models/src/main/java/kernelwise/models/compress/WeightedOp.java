@@ -27,6 +27,8 @@ final class WeightedOp implements ForwardOps.Op {
     private final INDArray weights;
     private final INDArray weights4d;
     private final INDArray bias;
+    private final float[] keptBias;
+    private final float[] removedBias;
     private final IActivation activation;
     private ActivationQuant quant;
     private InputObserver observer;
@@ -42,16 +44,22 @@ final class WeightedOp implements ForwardOps.Op {
         INDArray b = bias == null ? Nd4j.zeros(DataType.FLOAT, info.kernels()) : bias.reshape(info.kernels()).dup();
         if (foldScaleShift != null) b.muli(foldScaleShift[0].reshape(info.kernels())).addi(foldScaleShift[1].reshape(info.kernels()));
         this.bias = info.kind() == LayerKind.CONV ? b : b.reshape(1, info.kernels());
-        setWeights(weightsKxF);
+        this.keptBias = b.toFloatVector();
+        this.removedBias = foldScaleShift == null ? new float[info.kernels()] : foldScaleShift[1].reshape(info.kernels()).castTo(DataType.FLOAT).toFloatVector();
+        setWeights(weightsKxF, new boolean[info.kernels()]);
     }
 
     LayerInfo info() {
         return info;
     }
 
-    void setWeights(INDArray kxf) {
+    /** Sets the working weights; a removed kernel's bias is zero (before a folded batch norm's shift). */
+    void setWeights(INDArray kxf, boolean[] removed) {
         weights.assign(kxf);
         if (fold != null) weights.muliColumnVector(fold);
+        float[] b = keptBias.clone();
+        for (int k = 0; k < b.length; k++) if (removed[k]) b[k] = removedBias[k];
+        bias.assign(Nd4j.createFromArray(b).reshape(bias.shape()));
     }
 
     void setQuant(ActivationQuant q) {

@@ -46,7 +46,8 @@ import java.util.zip.Inflater;
  * in the header), everything else (batch norm) as float32. The header holds the network (a zoo name when the zoo
  * network with these parameters computes exactly what the source does, else its DL4J configuration JSON), the plan's
  * layer names and activation bits, the plan block's length, each layer's scale-grid reference and payload length, the activation
- * ranges the plan's activation bits apply to, and provenance.
+ * ranges of the layers whose activations the plan quantizes (0 for the others), and provenance. A kernel the plan removes
+ * stores neither weights nor bias: both are zero.
  * <p>
  * {@link #read} rebuilds the DL4J network with the dequantized weights, bit-identical to the projected weights
  * {@link #write} packed, and the biases as stored (within half an int8 step of the source's).
@@ -64,7 +65,7 @@ public final class KwFile {
      *
      * @param network    the DL4J network with dequantized weights
      * @param plan       the plan it was packed with, as stored: sparsity {@code (fanIn - kept) / fanIn} per kernel
-     * @param ranges     the activation ranges for the plan's activation bits
+     * @param ranges     the activation ranges for the plan's activation bits (0 to 0 for layers the plan keeps in float)
      * @param provenance the provenance JSON written with it
      * @param bytes      the file's size
      * @param zoo        the zoo network the header names, or null if it embeds its DL4J configuration
@@ -102,9 +103,9 @@ public final class KwFile {
             references.add(packed.scaleReference());
         }
         ObjectNode r = h.putObject("activationRanges");
-        r.set("min", JSON.valueToTree(ranges.min()));
-        r.set("max", JSON.valueToTree(ranges.max()));
-        OtherParams.Packed others = OtherParams.pack(model, weightKeys(model, layers));
+        r.set("min", JSON.valueToTree(quantizedOnly(ranges.min(), plan)));
+        r.set("max", JSON.valueToTree(quantizedOnly(ranges.max(), plan)));
+        OtherParams.Packed others = OtherParams.pack(model, weightKeys(model, layers), removedBiases(model, layers, plan));
         h.set("biasScales", JSON.valueToTree(others.biasScales()));
         ObjectNode prov = h.putObject("provenance");
         Provenance p = Provenance.capture();
@@ -112,6 +113,13 @@ public final class KwFile {
         prov.put("time", p.time());
         prov.set("source", JSON.valueToTree(source));
         return writeFile(path, side(JSON.writeValueAsBytes(h), planBlock, others.bytes()), payload.toByteArray());
+    }
+
+    /** {@code values} with 0 for every layer whose activations the plan keeps in float (their range is unused). */
+    private static double[] quantizedOnly(double[] values, CompressionPlan plan) {
+        double[] v = values.clone();
+        for (int i = 0; i < v.length; i++) if (plan.layer(i).activationBits() == CompressionPlan.FLOAT_BITS) v[i] = 0;
+        return v;
     }
 
     /** The plan's layer names and activation bits; the per-kernel facts go in {@link PlanCodec}'s block. */
@@ -171,11 +179,19 @@ public final class KwFile {
 
     private static Set<String> weightKeys(Model model, List<CompressibleLayer> layers) {
         Set<String> keys = new HashSet<>();
-        for (CompressibleLayer l : layers) {
-            String prefix = model instanceof MultiLayerNetwork ? String.valueOf(l.layer().getIndex()) : l.info().name();
-            keys.add(prefix + "_" + LayerWeights.WEIGHT_KEY);
-        }
+        for (CompressibleLayer l : layers) keys.add(prefix(model, l) + LayerWeights.WEIGHT_KEY);
         return keys;
+    }
+
+    /** Per compressible layer's bias key, the kernels the plan removes (their biases are zero, not stored). */
+    private static Map<String, boolean[]> removedBiases(Model model, List<CompressibleLayer> layers, CompressionPlan plan) {
+        Map<String, boolean[]> m = new java.util.HashMap<>();
+        for (CompressibleLayer l : layers) m.put(prefix(model, l) + LayerWeights.BIAS_KEY, plan.layer(l.info().index()).removedKernels(l.info().fanIn()));
+        return m;
+    }
+
+    private static String prefix(Model model, CompressibleLayer l) {
+        return (model instanceof MultiLayerNetwork ? String.valueOf(l.layer().getIndex()) : l.info().name()) + "_";
     }
 
     /**
@@ -259,7 +275,7 @@ public final class KwFile {
             offset += len;
         }
         if (offset != payloadStart + payloadLen) throw new KwFormatException((payloadStart + payloadLen - offset) + " payload bytes left over after the last layer");
-        OtherParams.unpack(net, weightKeys(net, layers), others, JSON.treeToValue(h.get("biasScales"), float[].class));
+        OtherParams.unpack(net, weightKeys(net, layers), removedBiases(net, layers, plan), others, JSON.treeToValue(h.get("biasScales"), float[].class));
         ActivationRanges ranges = new ActivationRanges(JSON.treeToValue(h.get("activationRanges").get("min"), double[].class),
                 JSON.treeToValue(h.get("activationRanges").get("max"), double[].class));
         return new Packed(net, plan, ranges, h.get("provenance"), file.length, h.get("network").has("zoo") ? h.get("network").get("zoo").asText() : null);

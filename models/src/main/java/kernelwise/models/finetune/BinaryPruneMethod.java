@@ -154,15 +154,23 @@ public final class BinaryPruneMethod implements FinetuneMethod {
     /** Accuracy on {@code probe} with every layer projected onto {@code plans}; the weights are restored after. */
     private static double projectedAccuracy(Model model, List<PlanLayer> layers, IntFunction<LayerPlan> plans, DataSet probe) {
         List<INDArray> saved = new ArrayList<>();
-        for (PlanLayer l : layers) saved.add(l.kernels().dup('c'));
+        List<INDArray> savedBias = new ArrayList<>();
+        for (PlanLayer l : layers) {
+            saved.add(l.kernels().dup('c'));
+            savedBias.add(l.bias() == null ? null : l.bias().dup());
+        }
         try {
             for (int i = 0; i < layers.size(); i++) {
                 INDArray w = layers.get(i).kernels();
                 w.assign(KernelProjection.project(w, plans.apply(i)).weights());
+                layers.get(i).withPlan(plans.apply(i)).zeroRemovedBiases();
             }
             return Networks.accuracy(model, probe, EVAL_BATCH);
         } finally {
-            for (int i = 0; i < layers.size(); i++) layers.get(i).kernels().assign(saved.get(i));
+            for (int i = 0; i < layers.size(); i++) {
+                layers.get(i).kernels().assign(saved.get(i));
+                if (savedBias.get(i) != null) layers.get(i).bias().assign(savedBias.get(i));
+            }
         }
     }
 

@@ -48,16 +48,23 @@ public final class MaskedRetrain {
         PlanProjection.apply(layers);
     }
 
-    /** Zeroes the gradient of pruned weights and keeps them at zero after each step. */
+    /** Zeroes the gradient of pruned weights and removed kernels' biases, and keeps them at zero after each step. */
     private record MaskHook(List<PlanLayer> layers, INDArray[] masks) implements TrainingHook {
         @Override
         public void onGradient(Gradient gradient) {
-            for (int i = 0; i < masks.length; i++) layers.get(i).gradient(gradient).muli(masks[i]);
+            for (int i = 0; i < masks.length; i++) {
+                PlanLayer l = layers.get(i);
+                l.gradient(gradient).muli(masks[i]);
+                if (l.bias() != null) l.biasGradient(gradient).muli(l.biasMask());
+            }
         }
 
         @Override
         public void afterBatch(long iteration) {
-            for (int i = 0; i < masks.length; i++) layers.get(i).kernels().muli(masks[i]);
+            for (int i = 0; i < masks.length; i++) {
+                layers.get(i).kernels().muli(masks[i]);
+                layers.get(i).zeroRemovedBiases();
+            }
         }
     }
 

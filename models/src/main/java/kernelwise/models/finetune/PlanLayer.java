@@ -1,5 +1,6 @@
 package kernelwise.models.finetune;
 
+import kernelwise.models.compress.LayerWeights;
 import kernelwise.models.plan.LayerInfo;
 import kernelwise.models.plan.LayerKind;
 import kernelwise.models.plan.LayerPlan;
@@ -16,8 +17,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param plan        what its kernels must become
  * @param weights     the network's {@code W} parameter (a view, network layout)
  * @param gradientKey the key of {@code W}'s gradient in the network's {@link Gradient}
+ * @param bias        the network's {@code b} parameter (a view, one entry per kernel), or null if the layer has none;
+ *                    a removed kernel's bias is zero once the layer is in its plan
  */
-public record PlanLayer(LayerInfo info, LayerPlan plan, INDArray weights, String gradientKey) {
+public record PlanLayer(LayerInfo info, LayerPlan plan, INDArray weights, String gradientKey, INDArray bias) {
 
     /** The weights as a {@code [kernels, fanIn]} view. */
     public INDArray kernels() {
@@ -33,7 +36,30 @@ public record PlanLayer(LayerInfo info, LayerPlan plan, INDArray weights, String
 
     /** This layer with another plan. */
     public PlanLayer withPlan(LayerPlan other) {
-        return new PlanLayer(info, other, weights, gradientKey);
+        return new PlanLayer(info, other, weights, gradientKey, bias);
+    }
+
+    /** 1 for every kernel the plan keeps, 0 for every removed one, shaped like {@link #bias}; null without a bias. */
+    public INDArray biasMask() {
+        if (bias == null) return null;
+        boolean[] removed = plan.removedKernels(info.fanIn());
+        float[] m = new float[removed.length];
+        for (int k = 0; k < m.length; k++) m[k] = removed[k] ? 0f : 1f;
+        return org.nd4j.linalg.factory.Nd4j.createFromArray(m).reshape(bias.shape()).castTo(bias.dataType());
+    }
+
+    /** Sets the bias of every removed kernel to zero. */
+    public void zeroRemovedBiases() {
+        if (bias != null) bias.muli(biasMask());
+    }
+
+    /** The bias gradient, from {@code gradient} (null without a bias). */
+    public INDArray biasGradient(Gradient gradient) {
+        if (bias == null) return null;
+        String key = gradientKey.substring(0, gradientKey.length() - LayerWeights.WEIGHT_KEY.length()) + LayerWeights.BIAS_KEY;
+        INDArray g = gradient.getGradientFor(key);
+        if (g == null) throw new IllegalStateException("no gradient for " + key + " of layer " + info.name());
+        return g;
     }
 
     /** Number of weights of the layer. */

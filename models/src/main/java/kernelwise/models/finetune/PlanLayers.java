@@ -26,7 +26,8 @@ public final class PlanLayers {
         for (CompressibleLayer c : live) {
             INDArray w = c.layer().getParam(LayerWeights.WEIGHT_KEY);
             String owner = model instanceof MultiLayerNetwork ? String.valueOf(c.layer().getIndex()) : c.info().name();
-            layers.add(new PlanLayer(c.info(), plan.layer(c.info().index()), w, owner + "_" + LayerWeights.WEIGHT_KEY));
+            INDArray b = c.layer().paramTable().containsKey(LayerWeights.BIAS_KEY) ? c.layer().getParam(LayerWeights.BIAS_KEY) : null;
+            layers.add(new PlanLayer(c.info(), plan.layer(c.info().index()), w, owner + "_" + LayerWeights.WEIGHT_KEY, b));
         }
         return layers;
     }

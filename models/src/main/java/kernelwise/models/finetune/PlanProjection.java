@@ -17,6 +17,7 @@ public final class PlanProjection {
         for (PlanLayer l : layers) {
             INDArray w = l.kernels();
             w.assign(KernelProjection.project(w, l.plan()).weights());
+            l.zeroRemovedBiases();
         }
     }
 
@@ -39,6 +40,9 @@ public final class PlanProjection {
                 int pruned = fanIn - l.plan().keptWeights(k, fanIn);
                 if (zeros.getInt(k) < pruned) {
                     return "layer " + l.info().name() + " kernel " + k + ": " + zeros.getInt(k) + " zeros, plan prunes " + pruned;
+                }
+                if (pruned == fanIn && l.bias() != null && l.bias().reshape(-1).getDouble(k) != 0.0) {
+                    return "layer " + l.info().name() + " kernel " + k + ": removed, but its bias is " + l.bias().reshape(-1).getDouble(k);
                 }
             }
         }

@@ -72,6 +72,21 @@ public record LayerPlan(String layer, int activationBits, int[] weightBits, doub
         return fanIn - (int) Math.round(sparsity[kernel] * fanIn);
     }
 
+    /**
+     * Whether kernel {@code k} of {@code fanIn} weights is removed (keeps no weight). A removed kernel computes
+     * nothing: its weights and its bias are zero, and a packed file stores neither.
+     */
+    public boolean removed(int kernel, int fanIn) {
+        return keptWeights(kernel, fanIn) == 0;
+    }
+
+    /** {@link #removed} for every kernel. */
+    public boolean[] removedKernels(int fanIn) {
+        boolean[] r = new boolean[weightBits.length];
+        for (int k = 0; k < r.length; k++) r[k] = removed(k, fanIn);
+        return r;
+    }
+
     /** Mean weight bits over the kernels, float kernels counted as 32. */
     public double meanWeightBits() {
         return Arrays.stream(weightBits).average().orElse(0);

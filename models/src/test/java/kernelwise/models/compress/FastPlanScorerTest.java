@@ -1,6 +1,7 @@
 package kernelwise.models.compress;
 
 import kernelwise.models.plan.CompressionPlan;
+import kernelwise.models.plan.LayerPlan;
 import kernelwise.models.plan.NetworkSpec;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -54,15 +55,27 @@ class FastPlanScorerTest {
     }
 
     @Test
-    void givenQuantizedPlan_whenFastPassAndDl4jCopyCompared_thenSameOutputs() {
+    void givenQuantizedPlanRemovingKernels_whenFastPassAndDl4jCopyCompared_thenSameOutputsAndRemovedBiasesZero() {
         MultiLayerNetwork net = trainedLenet();
         DataSet eval = TestData.randomData(64, 17);
         FastPlanScorer scorer = new FastPlanScorer(net, eval, TestData.randomData(100, 18));
         CompressionPlan plan = CompressionPlan.uniform(scorer.spec(), 4, 4, 0.5);
+        for (int i = 0; i < plan.size(); i++) {
+            double[] sparsity = plan.layer(i).sparsity();
+            sparsity[1] = 1.0;
+            plan = plan.withLayer(i, new LayerPlan(plan.layer(i).layer(), 4, plan.layer(i).weightBits(), sparsity));
+        }
         scorer.apply(plan);
         QuantizedCopy copy = QuantizedCopy.of(net);
         List<CompressibleLayer> layers = NetworkSpecs.layers(net);
-        for (int i = 0; i < layers.size(); i++) copy.setWeights(i, KernelProjection.project(LayerWeights.read(layers.get(i)), plan.layer(i)).weights());
+        for (int i = 0; i < layers.size(); i++) {
+            copy.setWeights(i, KernelProjection.project(LayerWeights.read(layers.get(i)), plan.layer(i)).weights(), plan.layer(i).removedKernels(layers.get(i).info().fanIn()));
+            INDArray source = layers.get(i).layer().getParam(LayerWeights.BIAS_KEY).reshape(-1);
+            INDArray working = copy.layers().get(i).layer().getParam(LayerWeights.BIAS_KEY).reshape(-1);
+            assertEquals(0.0, working.getDouble(1), "removed kernel's bias");
+            assertNotEquals(0.0, source.getDouble(1));
+            assertEquals(source.getDouble(0), working.getDouble(0), "kept kernel's bias");
+        }
         copy.setActivationQuant(scorer.ranges().quants(plan));
         INDArray fast = scorer.network().output(eval.getFeatures());
         INDArray dl4j = copy.output(eval.getFeatures());

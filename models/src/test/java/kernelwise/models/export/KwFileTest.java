@@ -76,10 +76,21 @@ class KwFileTest {
         for (int i = 0; i < src.size(); i++) {
             INDArray projected = KernelProjection.project(LayerWeights.read(src.get(i)), plan.layer(i)).weights();
             assertBitIdentical(projected, LayerWeights.read(back.get(i)), "layer " + i);
+            INDArray bias = back.get(i).layer().getParam(LayerWeights.BIAS_KEY).reshape(-1);
+            int removed = 0;
+            for (int k = 0; k < spec.layer(i).kernels(); k++) {
+                if (!plan.layer(i).removed(k, spec.layer(i).fanIn())) continue;
+                assertEquals(0.0, bias.getDouble(k), "layer " + i + " removed kernel " + k + "'s bias");
+                removed++;
+            }
+            assertTrue(removed > 0, "the mixed plan removes kernels of layer " + i);
         }
         for (String key : net.paramTable().keySet()) {
             INDArray source = net.paramTable().get(key), read = packed.network().paramTable().get(key);
             if (key.endsWith("_b")) {
+                read = read.dup();
+                INDArray zeroed = read.eq(0).castTo(read.dataType());
+                source = source.mul(zeroed.rsub(1));
                 double halfStep = source.amaxNumber().doubleValue() / 254 * (1 + 1e-5);
                 assertTrue(source.sub(read).amaxNumber().doubleValue() <= halfStep, key + " within half an int8 step");
             } else if (!key.endsWith("_W")) {

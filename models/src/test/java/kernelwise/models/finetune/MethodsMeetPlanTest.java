@@ -53,6 +53,7 @@ class MethodsMeetPlanTest {
         assertNull(PlanProjection.violation(PlanLayers.of(net, result.plan()), 1e-6));
         assertNull(PlanProjection.violation(PlanLayers.of(result.hardProjected(), result.plan()), 1e-6));
         assertEquals(0.0, PlanLayers.of(net, result.plan()).get(1).kernels().getRow(3).amaxNumber().doubleValue(), "removed kernel is zero");
+        assertEquals(0.0, PlanLayers.of(net, result.plan()).get(1).bias().reshape(-1).getDouble(3), "removed kernel's bias is zero");
         assertTrue(result.epochs() >= 2);
         if (!name.equals("bnn")) assertEquals(plan, result.plan());
     }

@@ -152,7 +152,6 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         source.put("dataset", bench.dataset);
         source.put("plan", planName);
         source.put("method", methodName);
-        source.put("settings", settings());
         Path file = dir.resolve("finetune").resolve(planName + "-" + methodName + ".kw");
         long bytes = PackedSize.write(student, result.plan(), FastPlanScorer.calibrate(teacher, data.train()), source, file);
         return new BenchFinetuneRow(planName, methodName, result.epochs(),
