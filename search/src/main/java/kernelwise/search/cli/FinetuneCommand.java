@@ -63,17 +63,37 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "the .kw file (default: results/finetune/<model>-<plan>.kw)")
     Path out;
 
+    @Option(names = "--retrain-epochs", paramLabel = "N",
+            description = "of the epochs, how many go to masked retraining at the end (default: 1, none for a single epoch)")
+    Integer retrainEpochs;
+
+    @Option(names = "--rho-max", paramLabel = "X", description = "cap of admm's and slr's penalty weight rho (default: the methods' own, 0.1)")
+    Double rhoMax;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
     static PlanFinetuner finetuner(String method) {
-        if (FinetuneMethods.NAMES.contains(method)) return new MethodFinetuner(method);
-        throw CliException.usage("unknown fine-tuning method '" + method + "' (known: " + String.join(", ", FinetuneMethods.NAMES) + ")");
+        return finetuner(method, 1, null);
+    }
+
+    static PlanFinetuner finetuner(String method, int retrainEpochs, Double rhoMax) {
+        if (!FinetuneMethods.NAMES.contains(method)) {
+            throw CliException.usage("unknown fine-tuning method '" + method + "' (known: " + String.join(", ", FinetuneMethods.NAMES) + ")");
+        }
+        if (retrainEpochs < 0) throw CliException.usage("--retrain-epochs must be >= 0, found " + retrainEpochs);
+        if (rhoMax != null && !(rhoMax > 0)) throw CliException.usage("--rho-max must be positive, found " + rhoMax);
+        return new MethodFinetuner(method, retrainEpochs, rhoMax);
     }
 
     @Override
     public Integer call() throws Exception {
-        PlanFinetuner finetuner = finetuner(method);
+        if (epochs < 1) throw CliException.usage("--epochs must be >= 1, found " + epochs);
+        if (retrainEpochs != null && retrainEpochs >= epochs) {
+            throw CliException.usage("--retrain-epochs must be fewer than --epochs (" + epochs + "), found " + retrainEpochs);
+        }
+        int retrain = retrainEpochs != null ? retrainEpochs : Math.min(1, epochs - 1);
+        PlanFinetuner finetuner = finetuner(method, retrain, rhoMax);
         CompressionPlan plan = CliModels.plan(planFile);
         Model net = CliModels.load(model, dataset);
         CliModels.checkPlan(plan, NetworkSpecs.of(net));
@@ -98,6 +118,8 @@ public final class FinetuneCommand implements Callable<Integer> {
         source.put("plan", planFile.toString());
         source.put("method", finetuner.name());
         source.put("config", cfg);
+        source.put("retrainEpochs", retrain);
+        if (rhoMax != null) source.put("rhoMax", rhoMax);
         long bytes = KwFile.write(tuned, plan, after.ranges(), source, file);
         double afterAcc = CliModels.accuracy(KwFile.read(file), data.test());
         print(floatAcc, before, afterAcc, bytes, net.numParams(), seconds, file, cfg);

@@ -72,6 +72,19 @@ class CompressionVerbsTest {
     }
 
     @Test
+    void givenRetrainEpochsNotBelowEpochsOrNonPositiveRho_whenFinetune_thenUsageErrorNamingTheValue() throws Exception {
+        Path zip = dir.resolve("mlp.zip");
+        Models.save(mlp(16), zip);
+        Path plan = dir.resolve("plan.json");
+        CompressionPlan.uniform(NetworkSpecs.of(mlp(16)), 4, 8, 0.5).write(plan);
+        assertEquals(ExitCode.USAGE, run("finetune", "--model", zip.toString(), "--plan", plan.toString(), "--epochs", "2", "--retrain-epochs", "2"));
+        assertTrue(err.toString().contains("--retrain-epochs must be fewer than --epochs (2), found 2") && err.toString().strip().lines().count() == 1, err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCode.USAGE, run("finetune", "--model", zip.toString(), "--plan", plan.toString(), "--method", "admm", "--rho-max", "0"));
+        assertTrue(err.toString().contains("--rho-max must be positive, found 0.0"), err.toString());
+    }
+
+    @Test
     void givenFloatZipAndPlan_whenExportedAndEvaluated_thenPackedFileSmallerAndAccuracyReported() throws Exception {
         Path zip = dir.resolve("mlp.zip");
         MultiLayerNetwork net = mlp(16);
