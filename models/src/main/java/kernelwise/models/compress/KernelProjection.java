@@ -14,11 +14,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * <ol>
  *   <li>Pruning: keep exactly the {@code n} weights of largest magnitude. Ties at the threshold magnitude are
  *       broken by position: the lowest columns are kept first. {@code n = 0} removes the kernel.</li>
- *   <li>Quantization, symmetric and uniform with the kernel's own scale: {@code b >= 2}: {@code L = 2^(b-1)-1},
- *       {@code scale = max|kept w| / L}, {@code q = round(w / scale)} clamped to {@code [-L, L]}, value
- *       {@code q * scale}; {@code b = 1}: {@code scale} = mean magnitude of the kept weights, value {@code +scale}
- *       for {@code w >= 0} and {@code -scale} otherwise (zero has no 1-bit code, it maps to {@code +scale});
- *       {@code b = 32}: the kept weights unchanged.</li>
+ *   <li>Quantization, symmetric and uniform with the kernel's own scale. A dense kernel ({@code n = fanIn}),
+ *       {@code b >= 2}: mid-tread, zero is a level: {@code L = 2^(b-1)-1}, {@code scale = max|w| / L},
+ *       {@code q = round(w / scale)} clamped to {@code [-L, L]}, value {@code q * scale}. A pruned kernel
+ *       ({@code n < fanIn}), {@code b >= 2}: mid-rise, zero is not a level, since the mask already says which
+ *       weights are zero, so all {@code 2^b} codes carry a magnitude: {@code H = 2^(b-1)},
+ *       {@code scale = max|kept w| / (H - 1/2)}, {@code i = floor(w / scale)} clamped to {@code [-H, H-1]}, value
+ *       {@code (i + 1/2) * scale} (at 2 bits: +-scale/2 and +-3 scale/2, where mid-tread would spend a code on zero
+ *       and leave one unused). {@code b = 1}: {@code scale} = mean magnitude of the kept weights, value
+ *       {@code +scale} for {@code w >= 0} and {@code -scale} otherwise (zero has no 1-bit code, it maps to
+ *       {@code +scale}); {@code b = 32}: the kept weights unchanged.</li>
  *   <li>The scales of a layer's quantized kernels are rounded onto its {@link ScaleCode} grid (reference: their
  *       largest), so the packed format stores each in 8 bits; projecting a projection changes nothing.</li>
  * </ol>
@@ -153,7 +158,7 @@ public final class KernelProjection {
                 max = Math.max(max, a);
                 sum += a;
             }
-            raw[k] = b == 1 ? sum / keep[k] : max / ((1 << (b - 1)) - 1);
+            raw[k] = b == 1 ? sum / keep[k] : midRise(b, (int) keep[k], cols) ? max / ((1 << (b - 1)) - 0.5f) : max / ((1 << (b - 1)) - 1);
             reference = Math.max(reference, raw[k]);
         }
         float[] out = new float[rows * cols];
@@ -165,13 +170,13 @@ public final class KernelProjection {
                 continue;
             }
             if (!scaled[k]) continue;
-            int levels = b == 1 ? 1 : (1 << (b - 1)) - 1;
-            float s = ScaleCode.value(reference, code(w, m, k * cols, cols, reference, raw[k], b == 1 ? 0 : levels));
+            boolean midRise = midRise(b, (int) keep[k], cols);
+            float s = ScaleCode.value(reference, code(w, m, k * cols, cols, reference, raw[k], b, midRise));
             scales[k] = s;
             for (int j = k * cols; j < (k + 1) * cols; j++) {
                 if (m[j] == 0) continue;
                 if (b == 1) out[j] = w[j] >= 0 ? s : -s;
-                else if (s > 0) out[j] = Math.max(-levels, Math.min(levels, Math.round(w[j] / s))) * s;
+                else if (s > 0) out[j] = value(code(w[j], s, b, midRise), s, b, midRise);
             }
         }
         return new Result(Nd4j.createFromArray(out).reshape(rows, cols), mask, Nd4j.createFromArray(scales));
@@ -183,23 +188,55 @@ public final class KernelProjection {
      * kept: with L = 127, rounding the levels can move the raw scale of a projected kernel by more than half a grid
      * step, and projecting a projection must change nothing.
      */
-    private static int code(float[] w, float[] m, int from, int cols, float reference, float raw, int levels) {
+    private static int code(float[] w, float[] m, int from, int cols, float reference, float raw, int bits, boolean midRise) {
         int nearest = ScaleCode.code(reference, raw);
-        if (levels == 0 || onGrid(w, m, from, cols, ScaleCode.value(reference, nearest), levels)) return nearest;
+        if (bits == 1 || onGrid(w, m, from, cols, ScaleCode.value(reference, nearest), bits, midRise)) return nearest;
         for (int c = Math.max(0, nearest - 1); c <= Math.min(ScaleCode.MAX_CODE, nearest + 1); c += 2) {
-            if (onGrid(w, m, from, cols, ScaleCode.value(reference, c), levels)) return c;
+            if (onGrid(w, m, from, cols, ScaleCode.value(reference, c), bits, midRise)) return c;
         }
         return nearest;
     }
 
-    private static boolean onGrid(float[] w, float[] m, int from, int cols, float s, int levels) {
+    private static boolean onGrid(float[] w, float[] m, int from, int cols, float s, int bits, boolean midRise) {
         if (!(s > 0)) return false;
+        float top = midRise ? (1 << (bits - 1)) - 0.5f : (1 << (bits - 1)) - 1;
+        float shift = midRise ? 0.5f : 0f;
         for (int j = from; j < from + cols; j++) {
             if (m[j] == 0) continue;
             float q = w[j] / s;
-            if (Math.abs(q) > levels + 1e-3f || Math.abs(q - Math.round(q)) > 1e-3f) return false;
+            if (Math.abs(q) > top + 1e-3f || Math.abs(q - shift - Math.round(q - shift)) > 1e-3f) return false;
         }
         return true;
+    }
+
+    /**
+     * Whether a kernel of {@code bits} keeping {@code kept} of {@code fanIn} weights is quantized mid-rise (pruned,
+     * 2..8 bits: no zero level) rather than mid-tread.
+     */
+    public static boolean midRise(int bits, int kept, int fanIn) {
+        return bits >= 2 && bits != CompressionPlan.FLOAT_BITS && kept < fanIn;
+    }
+
+    /**
+     * The unsigned {@code bits}-bit code of weight {@code w} at step {@code s} (2..8 bits): mid-tread
+     * {@code clamp(round(w/s), -L, L) + L} with {@code L = 2^(b-1)-1} (codes 0..2L), mid-rise
+     * {@code clamp(floor(w/s), -H, H-1) + H} with {@code H = 2^(b-1)} (codes 0..2H-1).
+     */
+    public static int code(float w, float s, int bits, boolean midRise) {
+        int half = 1 << (bits - 1);
+        if (midRise) return Math.max(-half, Math.min(half - 1, (int) Math.floor(w / s))) + half;
+        return Math.max(-(half - 1), Math.min(half - 1, Math.round(w / s))) + half - 1;
+    }
+
+    /** The weight of a {@link #code}: {@code (code - L) * s}, or mid-rise {@code (code - H + 1/2) * s}, in float32. */
+    public static float value(int code, float s, int bits, boolean midRise) {
+        int half = 1 << (bits - 1);
+        return midRise ? (code - half + 0.5f) * s : (code - (half - 1)) * s;
+    }
+
+    /** The largest valid {@link #code} at {@code bits}. */
+    public static int maxCode(int bits, boolean midRise) {
+        return midRise ? (1 << bits) - 1 : (1 << bits) - 2;
     }
 
     /** The elements of a matrix in row-major order. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import kernelwise.models.Provenance;
 import kernelwise.models.compress.ActivationRanges;
 import kernelwise.models.compress.CompressibleLayer;
+import kernelwise.models.compress.KernelStorage;
 import kernelwise.models.compress.LayerWeights;
 import kernelwise.models.compress.NetworkSpecs;
 import kernelwise.models.plan.CompressionPlan;
@@ -39,14 +40,14 @@ import java.util.zip.Inflater;
  * magic "KWPK" | u16 format version | u32 side bytes | u32 payload bytes | side | payload | u32 CRC32(side + payload)
  * </pre>
  * The payload holds each compressible layer packed by {@link LayerCodec} (exactly
- * {@link kernelwise.models.compress.KernelStorage}'s bits, padded to a byte per layer). The side block is raw
+ * {@link KernelStorage}'s bits, padded to a byte per layer, so the plan gives every layer's length). The side block is raw
  * DEFLATE of: u32 header length, the header (UTF-8 JSON), the plan's per-kernel kept counts and bits
  * ({@link PlanCodec}), then every other parameter in the network's
  * parameter-table order: biases ({@code *_b}) as int8 with one float32 scale per bias tensor ({@code max|b| / 127},
  * in the header), everything else (batch norm) as float32. The header holds the network (a zoo name when the zoo
  * network with these parameters computes exactly what the source does, else its DL4J configuration JSON), the plan's
- * layer names and activation bits, the plan block's length, each layer's scale-grid reference and payload length, the activation
- * ranges of the layers whose activations the plan quantizes (0 for the others), and provenance. A kernel the plan removes
+ * activation bits (its layer names are the network's), the plan block's length, each layer's scale-grid reference,
+ * the activation ranges if the plan quantizes any activations (0 for the layers it keeps in float), and provenance. A kernel the plan removes
  * stores neither weights nor bias: both are zero.
  * <p>
  * {@link #read} rebuilds the DL4J network with the dequantized weights, bit-identical to the projected weights
@@ -55,8 +56,12 @@ import java.util.zip.Inflater;
 public final class KwFile {
     /** The first four bytes of every {@code .kw} file. */
     public static final String MAGIC = "KWPK";
-    /** The format version this code writes and reads. */
-    public static final int VERSION = 2;
+    /**
+     * The format version this code writes and reads. 3: pruned kernels' values are mid-rise codes (no zero level,
+     * {@link kernelwise.models.compress.KernelProjection}), removed kernels store no bias, the plan's layer names and
+     * payload lengths are not repeated in the header; a version-2 file's codes would decode to other values, so it is refused.
+     */
+    public static final int VERSION = 3;
     private static final int PREAMBLE = 4 + 2 + 4 + 4;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -91,20 +96,23 @@ public final class KwFile {
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
         ObjectNode h = JSON.createObjectNode();
         h.set("network", NetworkRef.of(model));
-        h.set("plan", planNode(plan));
+        ArrayNode activationBits = h.putArray("activationBits");
+        for (LayerPlan l : plan.layers()) activationBits.add(l.activationBits());
         byte[] planBlock = PlanCodec.encode(plan, spec);
         h.put("planBytes", planBlock.length);
-        ArrayNode layerBytes = h.putArray("layerBytes");
         ArrayNode references = h.putArray("scaleReferences");
         for (int i = 0; i < layers.size(); i++) {
             LayerCodec.Packed packed = LayerCodec.encode(LayerWeights.read(layers.get(i)), plan.layer(i));
+            if (packed.bytes().length != layerBytes(plan.layer(i), spec.layer(i).fanIn())) throw new IllegalStateException("layer " + i + " packed to "
+                    + packed.bytes().length + " bytes, its plan says " + layerBytes(plan.layer(i), spec.layer(i).fanIn()));
             payload.write(packed.bytes());
-            layerBytes.add(packed.bytes().length);
             references.add(packed.scaleReference());
         }
-        ObjectNode r = h.putObject("activationRanges");
-        r.set("min", JSON.valueToTree(quantizedOnly(ranges.min(), plan)));
-        r.set("max", JSON.valueToTree(quantizedOnly(ranges.max(), plan)));
+        if (plan.layers().stream().anyMatch(l -> l.activationBits() != CompressionPlan.FLOAT_BITS)) {
+            ObjectNode r = h.putObject("activationRanges");
+            r.set("min", JSON.valueToTree(quantizedOnly(ranges.min(), plan)));
+            r.set("max", JSON.valueToTree(quantizedOnly(ranges.max(), plan)));
+        }
         OtherParams.Packed others = OtherParams.pack(model, weightKeys(model, layers), removedBiases(model, layers, plan));
         h.set("biasScales", JSON.valueToTree(others.biasScales()));
         ObjectNode prov = h.putObject("provenance");
@@ -122,22 +130,23 @@ public final class KwFile {
         return v;
     }
 
-    /** The plan's layer names and activation bits; the per-kernel facts go in {@link PlanCodec}'s block. */
-    private static ObjectNode planNode(CompressionPlan plan) {
-        ObjectNode n = JSON.createObjectNode();
-        ArrayNode layers = n.putArray("layers");
-        for (LayerPlan l : plan.layers()) layers.addObject().put("name", l.layer()).put("activationBits", l.activationBits());
-        return n;
+    /** A layer's payload bytes: its kernels' {@link KernelStorage} bits, padded to a byte. */
+    private static int layerBytes(LayerPlan plan, int fanIn) {
+        long bits = 0;
+        for (int k = 0; k < plan.kernels(); k++) bits += KernelStorage.bits(fanIn, plan.keptWeights(k, fanIn), plan.weightBits(k));
+        return Math.toIntExact((bits + 7) / 8);
     }
 
-    private static CompressionPlan plan(JsonNode n, byte[] block, NetworkSpec spec) throws KwFormatException {
-        JsonNode layers = n.get("layers");
-        if (layers.size() != spec.size()) throw new KwFormatException("plan has " + layers.size() + " layers, the network " + spec.size());
+    /** The plan: layer names from the network, activation bits from the header, per-kernel facts from {@link PlanCodec}'s block. */
+    private static CompressionPlan plan(JsonNode bitsNode, byte[] block, NetworkSpec spec) throws KwFormatException {
+        if (bitsNode == null || !bitsNode.isArray() || bitsNode.size() != spec.size()) {
+            throw new KwFormatException("header has activation bits for " + (bitsNode == null ? 0 : bitsNode.size()) + " layers, the network " + spec.size());
+        }
         String[] names = new String[spec.size()];
         int[] activationBits = new int[spec.size()];
         for (int i = 0; i < names.length; i++) {
-            names[i] = layers.get(i).get("name").asText();
-            activationBits[i] = layers.get(i).get("activationBits").asInt();
+            names[i] = spec.layer(i).name();
+            activationBits[i] = bitsNode.get(i).asInt();
         }
         return PlanCodec.decode(block, spec, names, activationBits);
     }
@@ -264,10 +273,10 @@ public final class KwFile {
         Model net = NetworkRef.build(h.get("network"));
         List<CompressibleLayer> layers = NetworkSpecs.layers(net);
         NetworkSpec spec = NetworkSpecs.of(net);
-        CompressionPlan plan = plan(h.get("plan"), planBlock, spec);
+        CompressionPlan plan = plan(h.get("activationBits"), planBlock, spec);
         int offset = payloadStart;
         for (int i = 0; i < layers.size(); i++) {
-            int len = h.get("layerBytes").get(i).asInt();
+            int len = layerBytes(plan.layer(i), spec.layer(i).fanIn());
             if (len < 0 || offset + len > payloadStart + payloadLen) throw new KwFormatException("layer " + i + " payload of " + len + " bytes runs past the payload");
             byte[] bytes = java.util.Arrays.copyOfRange(file, offset, offset + len);
             float reference = (float) h.get("scaleReferences").get(i).asDouble();
@@ -276,8 +285,9 @@ public final class KwFile {
         }
         if (offset != payloadStart + payloadLen) throw new KwFormatException((payloadStart + payloadLen - offset) + " payload bytes left over after the last layer");
         OtherParams.unpack(net, weightKeys(net, layers), removedBiases(net, layers, plan), others, JSON.treeToValue(h.get("biasScales"), float[].class));
-        ActivationRanges ranges = new ActivationRanges(JSON.treeToValue(h.get("activationRanges").get("min"), double[].class),
-                JSON.treeToValue(h.get("activationRanges").get("max"), double[].class));
+        ActivationRanges ranges = h.has("activationRanges")
+                ? new ActivationRanges(JSON.treeToValue(h.get("activationRanges").get("min"), double[].class), JSON.treeToValue(h.get("activationRanges").get("max"), double[].class))
+                : new ActivationRanges(new double[spec.size()], new double[spec.size()]);
         return new Packed(net, plan, ranges, h.get("provenance"), file.length, h.get("network").has("zoo") ? h.get("network").get("zoo").asText() : null);
     }
 

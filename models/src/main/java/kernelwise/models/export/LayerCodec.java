@@ -6,10 +6,8 @@ import kernelwise.models.compress.ScaleCode;
 import kernelwise.models.compress.SubsetCode;
 import kernelwise.models.plan.CompressionPlan;
 import kernelwise.models.plan.LayerPlan;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.math.BigInteger;
 
@@ -18,9 +16,10 @@ import java.math.BigInteger;
  * byte once at the end. The plan (in the file's header) gives every kernel's bits and kept count, so nothing
  * about them is repeated here. Per kernel that is not removed: the scale's {@link ScaleCode} (quantized kernels),
  * the rank of the kept positions ({@link SubsetCode}, unless dense), then the kept values: {@code b >= 2}:
- * level + L as an unsigned b-bit number; {@code b = 1}: 1 for negative; float: the raw float32 bits.
- * The levels and positions are computed with ND4J array operations; writing them into the bit stream is the one
- * loop over weights, as serialization is.
+ * {@link KernelProjection#code} as an unsigned b-bit number (mid-rise for pruned kernels, mid-tread for dense ones);
+ * {@code b = 1}: 1 for negative; float: the raw float32 bits.
+ * The projection is {@link KernelProjection}'s; writing codes and positions into the bit stream is the one loop
+ * over weights, as serialization is.
  */
 final class LayerCodec {
 
@@ -37,8 +36,6 @@ final class LayerCodec {
         int fanIn = (int) weights.columns();
         INDArray scales = r.scales();
         float reference = KernelProjection.reference(scales);
-        INDArray safe = scales.add(scales.eq(0).castTo(DataType.FLOAT)).reshape(scales.length(), 1);
-        int[][] levels = Transforms.round(r.weights().divColumnVector(safe), false).toIntMatrix();
         int[][] mask = r.mask().toIntMatrix();
         float[][] values = r.weights().toFloatMatrix();
         float[] scale = scales.toFloatVector();
@@ -50,7 +47,7 @@ final class LayerCodec {
             long start = out.bits();
             if (bits != CompressionPlan.FLOAT_BITS) out.write(ScaleCode.code(reference, scale[k]), ScaleCode.BITS);
             if (kept < fanIn) out.write(SubsetCode.rank(mask[k]), SubsetCode.bits(fanIn, kept));
-            writeValues(out, bits, mask[k], levels[k], values[k]);
+            writeValues(out, bits, KernelProjection.midRise(bits, kept, fanIn), mask[k], scale[k], values[k]);
             if (out.bits() - start != KernelStorage.bits(fanIn, kept, bits)) {
                 throw new IllegalStateException("kernel " + k + " of " + plan.layer() + " took " + (out.bits() - start) + " bits, KernelStorage says "
                         + KernelStorage.bits(fanIn, kept, bits));
@@ -59,13 +56,12 @@ final class LayerCodec {
         return new Packed(out.toByteArray(), reference);
     }
 
-    private static void writeValues(BitWriter out, int bits, int[] mask, int[] levels, float[] values) {
-        int offset = bits >= 2 && bits != CompressionPlan.FLOAT_BITS ? (1 << (bits - 1)) - 1 : 0;
+    private static void writeValues(BitWriter out, int bits, boolean midRise, int[] mask, float scale, float[] values) {
         for (int j = 0; j < mask.length; j++) {
             if (mask[j] == 0) continue;
             if (bits == CompressionPlan.FLOAT_BITS) out.write(Float.floatToRawIntBits(values[j]) & 0xFFFFFFFFL, 32);
             else if (bits == 1) out.write(values[j] < 0 ? 1 : 0, 1);
-            else out.write(levels[j] + offset, bits);
+            else out.write(scale > 0 ? KernelProjection.code(values[j], scale, bits, midRise) : KernelProjection.code(0f, 1f, bits, midRise), bits);
         }
     }
 
@@ -79,13 +75,15 @@ final class LayerCodec {
             if (kept == 0) continue;
             float scale = b == CompressionPlan.FLOAT_BITS ? 0f : ScaleCode.value(reference, (int) in.read(ScaleCode.BITS));
             int[] positions = readPositions(in, fanIn, kept, plan.layer(), k);
-            int offset = b >= 2 && b != CompressionPlan.FLOAT_BITS ? (1 << (b - 1)) - 1 : 0;
+            boolean midRise = KernelProjection.midRise(b, kept, fanIn);
             for (int p : positions) {
                 long v = in.read(b);
                 if (b == CompressionPlan.FLOAT_BITS) w[k][p] = Float.intBitsToFloat((int) v);
                 else if (b == 1) w[k][p] = v == 1 ? -scale : scale;
-                else if (v > 2L * offset) throw new KwFormatException("layer " + plan.layer() + " kernel " + k + ": level " + v + " above " + 2 * offset + " (corrupt file)");
-                else w[k][p] = (float) (v - offset) * scale;
+                else if (v > KernelProjection.maxCode(b, midRise)) {
+                    throw new KwFormatException("layer " + plan.layer() + " kernel " + k + ": level " + v + " above " + KernelProjection.maxCode(b, midRise) + " (corrupt file)");
+                }
+                else w[k][p] = KernelProjection.value((int) v, scale, b, midRise);
             }
         }
         if (8L * payload.length - in.position() >= 8) {

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A plan's per-kernel facts packed for the {@code .kw} side block (names and activation bits go in the JSON
- * header). Per layer: the kept counts, Rice-coded with the layer's best parameter (4 bits, then per kernel the
- * quotient in unary and the remainder in that many bits); then the weight bits of the kernels that keep any:
+ * A plan's per-kernel facts packed for the {@code .kw} side block (activation bits go in the JSON header). Per
+ * layer, the kept counts in the cheaper of two forms, after a 1-bit flag: (0) every count Rice-coded with the
+ * layer's best parameter (4 bits, then per kernel the quotient in unary and the remainder in that many bits); (1) a
+ * bit per kernel, 1 if it is removed, then {@code kept - 1} of the others Rice-coded likewise (layers where many
+ * kernels are removed and the rest keep several weights). Then the weight bits of the kernels that keep any:
  * a 1 and one 4-bit code if they all agree, else a 0 and a 4-bit code each (1..8 as 0..7, float as 8). On
  * LeNet-5 plans with varied kept counts this is about half the size of the same numbers as deflated JSON.
  */
@@ -29,12 +31,14 @@ final class PlanCodec {
             int fanIn = spec.layer(i).fanIn();
             int[] kept = new int[l.kernels()];
             for (int k = 0; k < kept.length; k++) kept[k] = l.keptWeights(k, fanIn);
-            int r = bestRice(kept);
-            out.write(r, RICE_BITS);
-            for (int k : kept) {
-                for (int q = k >>> r; q > 0; q--) out.write(1, 1);
-                out.write(0, 1);
-                out.write(k & ((1 << r) - 1), r);
+            int[] alive = java.util.Arrays.stream(kept).filter(k -> k > 0).map(k -> k - 1).toArray();
+            boolean flagged = kept.length + riceBits(alive, bestRice(alive)) < riceBits(kept, bestRice(kept));
+            out.write(flagged ? 1 : 0, 1);
+            if (flagged) {
+                for (int k : kept) out.write(k == 0 ? 1 : 0, 1);
+                writeRice(out, alive);
+            } else {
+                writeRice(out, kept);
             }
             List<Integer> bits = new ArrayList<>();
             for (int k = 0; k < kept.length; k++) if (kept[k] > 0) bits.add(l.weightBits(k));
@@ -56,14 +60,18 @@ final class PlanCodec {
         for (int i = 0; i < spec.size(); i++) {
             int fanIn = spec.layer(i).fanIn();
             int kernels = spec.layer(i).kernels();
+            boolean flagged = in.read(1) == 1;
+            boolean[] removed = new boolean[kernels];
+            if (flagged) for (int k = 0; k < kernels; k++) removed[k] = in.read(1) == 1;
             int r = (int) in.read(RICE_BITS);
             int[] kept = new int[kernels];
             for (int k = 0; k < kernels; k++) {
+                if (removed[k]) continue;
                 int q = 0;
                 while (in.read(1) == 1) {
                     if (++q > (fanIn >>> r)) throw new KwFormatException("layer " + i + " kernel " + k + ": kept count above " + fanIn);
                 }
-                kept[k] = (q << r) | (int) in.read(r);
+                kept[k] = ((q << r) | (int) in.read(r)) + (flagged ? 1 : 0);
                 if (kept[k] > fanIn) throw new KwFormatException("layer " + i + " kernel " + k + ": " + kept[k] + " kept weights of " + fanIn);
             }
             int[] bits = new int[kernels];
@@ -80,17 +88,26 @@ final class PlanCodec {
         return CompressionPlan.of(spec, layers);
     }
 
-    private static int bestRice(int[] kept) {
-        int best = 0;
-        long bestBits = Long.MAX_VALUE;
-        for (int r = 0; r < (1 << RICE_BITS); r++) {
-            long bits = 0;
-            for (int k : kept) bits += (k >>> r) + 1 + r;
-            if (bits < bestBits) {
-                bestBits = bits;
-                best = r;
-            }
+    /** The Rice parameter (4 bits), then every value: quotient in unary, remainder in that many bits. */
+    private static void writeRice(BitWriter out, int[] values) {
+        int r = bestRice(values);
+        out.write(r, RICE_BITS);
+        for (int v : values) {
+            for (int q = v >>> r; q > 0; q--) out.write(1, 1);
+            out.write(0, 1);
+            out.write(v & ((1 << r) - 1), r);
         }
+    }
+
+    private static long riceBits(int[] values, int r) {
+        long bits = RICE_BITS;
+        for (int v : values) bits += (v >>> r) + 1 + r;
+        return bits;
+    }
+
+    private static int bestRice(int[] values) {
+        int best = 0;
+        for (int r = 1; r < (1 << RICE_BITS); r++) if (riceBits(values, r) < riceBits(values, best)) best = r;
         return best;
     }
 

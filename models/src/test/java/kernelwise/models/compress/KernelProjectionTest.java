@@ -2,6 +2,8 @@ package kernelwise.models.compress;
 
 import kernelwise.models.plan.LayerPlan;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -46,28 +48,40 @@ class KernelProjectionTest {
         assertArrayEquals(new float[]{1, 1, 0, 0, 0, 1}, mask.toFloatVector(), 0f);
     }
 
-    @Test
-    void givenEachBitWidth_whenQuantized_thenScaleOnTheGridAndErrorWithinHalfStepOrTheGridsRounding() {
+    /**
+     * Dense kernels quantize mid-tread (levels -L..L, L = 2^(b-1)-1, scale max/L); pruned ones mid-rise (levels
+     * +-1/2 .. +-(H-1/2), H = 2^(b-1), scale max/(H-1/2)), since their mask already encodes the zeros.
+     */
+    @ParameterizedTest
+    @CsvSource({"0.0", "0.25"})
+    void givenEachBitWidth_whenQuantized_thenScaleOnTheGridAndErrorWithinHalfStepOrTheGridsRounding(double sparsity) {
         INDArray w = randomWeights(8, 200, 2);
+        boolean midRise = sparsity > 0;
         for (int b = 2; b <= 8; b++) {
-            LayerPlan plan = LayerPlan.uniform("l", 8, 32, b, 0.25);
+            LayerPlan plan = LayerPlan.uniform("l", 8, 32, b, sparsity);
             KernelProjection.Result r = KernelProjection.project(w, plan);
             INDArray kept = w.mul(r.mask());
             INDArray err = Transforms.abs(kept.sub(r.weights()));
-            int levels = (1 << (b - 1)) - 1;
+            float top = midRise ? (1 << (b - 1)) - 0.5f : (1 << (b - 1)) - 1;
+            float shift = midRise ? 0.5f : 0f;
             float reference = 0;
-            for (int k = 0; k < 8; k++) reference = Math.max(reference, Transforms.abs(kept.getRow(k)).maxNumber().floatValue() / levels);
+            for (int k = 0; k < 8; k++) reference = Math.max(reference, Transforms.abs(kept.getRow(k)).maxNumber().floatValue() / top);
             assertEquals(reference, KernelProjection.reference(r.scales()), 0f);
             for (int k = 0; k < 8; k++) {
                 float scale = r.scales().getFloat(k);
                 float max = Transforms.abs(kept.getRow(k)).maxNumber().floatValue();
-                assertEquals(ScaleCode.round(reference, max / levels), scale, 0f);
-                assertEquals(max / levels, scale, max / levels * 0.022f, "within the grid's 2.2%");
+                assertEquals(ScaleCode.round(reference, max / top), scale, 0f);
+                assertEquals(max / top, scale, max / top * 0.022f, "within the grid's 2.2%");
                 float bound = Math.max(scale / 2, 0.022f * max) * (1 + 1e-5f);
                 assertTrue(err.getRow(k).maxNumber().floatValue() <= bound, "b=" + b + " kernel " + k);
-                INDArray q = r.weights().getRow(k).div(scale);
-                assertEquals(0.0, Transforms.abs(q.sub(Transforms.round(q))).maxNumber().doubleValue(), 1e-3);
-                assertTrue(Transforms.abs(q).maxNumber().doubleValue() <= levels + 1e-3);
+                INDArray q = r.weights().getRow(k).div(scale).sub(shift).mul(r.mask().getRow(k));
+                assertEquals(0.0, Transforms.abs(q.sub(Transforms.round(q))).maxNumber().doubleValue(), 1e-3, "levels on the grid, b=" + b);
+                assertTrue(Transforms.abs(r.weights().getRow(k).div(scale)).maxNumber().doubleValue() <= top + 1e-3);
+                if (midRise) {
+                    long distinct = java.util.Arrays.stream(r.weights().getRow(k).toDoubleVector()).filter(v -> v != 0).distinct().count();
+                    assertTrue(distinct <= 1 << b, "b=" + b + " kernel " + k);
+                    if (b == 2) assertEquals(4, distinct, "a pruned 2-bit kernel has four magnitudes-with-sign, mid-tread would have two");
+                }
             }
         }
     }
@@ -136,9 +150,9 @@ class KernelProjectionTest {
         for (int j = 0; j < 64; j++) assertTrue(binary[j] == 0 ? mask.getFloat(0, j) == 0 : Math.abs(binary[j]) == s0, "1-bit values are +-scale");
         float s1 = r.scales().getFloat(1);
         assertEquals(s1, ScaleCode.round(reference, s1), 0f);
-        INDArray levels = r.weights().getRow(1).div(s1);
+        INDArray levels = r.weights().getRow(1).div(s1).sub(0.5).mul(mask.getRow(1));
         assertEquals(0.0, Transforms.abs(levels.sub(Transforms.round(levels))).maxNumber().doubleValue(), 1e-4);
-        assertTrue(Transforms.abs(levels).maxNumber().doubleValue() <= 7 + 1e-4, "4-bit levels within [-7, 7]");
+        assertTrue(Transforms.abs(r.weights().getRow(1).div(s1)).maxNumber().doubleValue() <= 7.5 + 1e-4, "pruned 4-bit levels within [-7.5, 7.5]");
         assertArrayEquals(w.getRow(2).mul(mask.getRow(2)).toFloatVector(), r.weights().getRow(2).toFloatVector(), 0f);
         assertEquals(0f, r.scales().getFloat(2), 0f);
     }
