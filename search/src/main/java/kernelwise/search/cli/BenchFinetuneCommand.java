@@ -87,7 +87,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
     @Option(names = "--rho-max", paramLabel = "X", description = "cap of ADMM's and SLR's penalty weight rho (default: the methods' own, 3.0)")
     Double rhoMax;
 
-    @Option(names = "--tiny-density", paramLabel = "D,...", split = ",", defaultValue = "0.6,0.05,0.0045,0.06",
+    @Option(names = "--tiny-density", paramLabel = "D,...", split = ",", defaultValue = "0.6,0.05,0.0055,0.06",
             description = "the tiny plan's fraction of weights kept per compressible layer (default, for lenet5: ${DEFAULT-VALUE})")
     double[] tinyDensity;
 
