@@ -33,6 +33,6 @@ public record AdmmConfig(int epochs, int retrainEpochs, int updateEvery, double 
 
     /** Defaults for LeNet-5 on MNIST with Adam 1e-3 and minibatches of 64. */
     public AdmmConfig() {
-        this(3, 1, 200, 1e-3, 1.25, 3.0);
+        this(3, 1, 200, 1e-3, 1.25, 0.1);
     }
 }

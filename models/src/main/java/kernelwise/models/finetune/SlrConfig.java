@@ -39,7 +39,7 @@ public record SlrConfig(int epochs, int retrainEpochs, int updateEvery, double r
 
     /** Defaults for LeNet-5 on MNIST with Adam 1e-3 and minibatches of 64. */
     public SlrConfig() {
-        this(3, 1, 200, 1e-3, 1.25, 3.0, 1e-3, 20, 0.1, 500);
+        this(3, 1, 200, 1e-3, 1.25, 0.1, 1e-3, 20, 0.1, 500);
     }
 
     /** alpha_k of the step-size rule, for k >= 1. */

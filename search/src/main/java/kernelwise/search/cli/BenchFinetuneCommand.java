@@ -84,7 +84,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "keep the rows of the table already in the output folder that were made with the same settings, and run only the others")
     boolean resume;
 
-    @Option(names = "--rho-max", paramLabel = "X", description = "cap of ADMM's and SLR's penalty weight rho (default: the methods' own, 3.0)")
+    @Option(names = "--rho-max", paramLabel = "X", description = "cap of ADMM's and SLR's penalty weight rho (default: the methods' own, 0.1)")
     Double rhoMax;
 
     @Option(names = "--tiny-density", paramLabel = "D,...", split = ",", defaultValue = "0.6,0.05,0.0055,0.06",

@@ -67,7 +67,7 @@ public final class FinetuneCommand implements Callable<Integer> {
             description = "of the epochs, how many go to masked retraining at the end (default: 1, none for a single epoch)")
     Integer retrainEpochs;
 
-    @Option(names = "--rho-max", paramLabel = "X", description = "cap of admm's and slr's penalty weight rho (default: the methods' own, 3.0)")
+    @Option(names = "--rho-max", paramLabel = "X", description = "cap of admm's and slr's penalty weight rho (default: the methods' own, 0.1)")
     Double rhoMax;
 
     @Option(names = "--json", description = "print one JSON object")
