@@ -37,7 +37,8 @@ public final class MaskedRetrain {
             for (int i = 0; i < masks.length; i++) fixed.put(layers.get(i), masks[i]);
             LatentForward forward = new LatentForward(layers, (l, w) -> KernelProjection.project(w, fixed.get(l), l.plan()).weights());
             Double lr = Networks.learningRate(model);
-            TrainingHook hook = TrainingHook.both(forward, new MaskHook(layers, masks));
+            INDArray[] biasMasks = layers.stream().map(PlanLayer::biasMask).toArray(INDArray[]::new);
+            TrainingHook hook = TrainingHook.both(forward, new MaskHook(layers, masks, biasMasks));
             try {
                 HookedTrainer.train(model, data, epochs, lr == null || epochs < 2 ? hook : TrainingHook.both(hook, new Decay(model, lr, epochs)), listener);
             } finally {
@@ -49,13 +50,13 @@ public final class MaskedRetrain {
     }
 
     /** Zeroes the gradient of pruned weights and removed kernels' biases, and keeps them at zero after each step. */
-    private record MaskHook(List<PlanLayer> layers, INDArray[] masks) implements TrainingHook {
+    private record MaskHook(List<PlanLayer> layers, INDArray[] masks, INDArray[] biasMasks) implements TrainingHook {
         @Override
         public void onGradient(Gradient gradient) {
             for (int i = 0; i < masks.length; i++) {
                 PlanLayer l = layers.get(i);
                 l.gradient(gradient).muli(masks[i]);
-                if (l.bias() != null) l.biasGradient(gradient).muli(l.biasMask());
+                if (biasMasks[i] != null) l.biasGradient(gradient).muli(biasMasks[i]);
             }
         }
 
@@ -63,7 +64,7 @@ public final class MaskedRetrain {
         public void afterBatch(long iteration) {
             for (int i = 0; i < masks.length; i++) {
                 layers.get(i).kernels().muli(masks[i]);
-                layers.get(i).zeroRemovedBiases();
+                if (biasMasks[i] != null) layers.get(i).bias().muli(biasMasks[i]);
             }
         }
     }
