@@ -60,12 +60,19 @@ class CompressionVerbsTest {
         assertEquals(ExitCode.NOT_FOUND, run("evaluate", "--model", dir.resolve("none.kw").toString()));
     }
 
-    @Test
-    void givenPlanForAnotherNetwork_whenExportOrFinetune_thenExitFourNamingTheMismatch() throws Exception {
+    /** Writes a 16-unit MLP as mlp.zip and a uniform plan for an MLP of {@code planUnits} as plan.json. */
+    private Path[] mlpAndPlan(int planUnits) throws Exception {
         Path zip = dir.resolve("mlp.zip");
         Models.save(mlp(16), zip);
         Path plan = dir.resolve("plan.json");
-        CompressionPlan.uniform(NetworkSpecs.of(mlp(32)), 4, 8, 0.5).write(plan);
+        CompressionPlan.uniform(NetworkSpecs.of(mlp(planUnits)), 4, 8, 0.5).write(plan);
+        return new Path[]{zip, plan};
+    }
+
+    @Test
+    void givenPlanForAnotherNetwork_whenExportOrFinetune_thenExitFourNamingTheMismatch() throws Exception {
+        Path[] files = mlpAndPlan(32);
+        Path zip = files[0], plan = files[1];
         assertEquals(ExitCode.REFUSED, run("export-model", "--model", zip.toString(), "--plan", plan.toString(), "--out", dir.resolve("o.kw").toString()));
         assertTrue(err.toString().contains("has 32 kernels but the network's has 16"), err.toString());
         assertEquals(ExitCode.REFUSED, run("finetune", "--model", zip.toString(), "--plan", plan.toString()));
@@ -73,10 +80,8 @@ class CompressionVerbsTest {
 
     @Test
     void givenRetrainEpochsNotBelowEpochsOrNonPositiveRho_whenFinetune_thenUsageErrorNamingTheValue() throws Exception {
-        Path zip = dir.resolve("mlp.zip");
-        Models.save(mlp(16), zip);
-        Path plan = dir.resolve("plan.json");
-        CompressionPlan.uniform(NetworkSpecs.of(mlp(16)), 4, 8, 0.5).write(plan);
+        Path[] files = mlpAndPlan(16);
+        Path zip = files[0], plan = files[1];
         assertEquals(ExitCode.USAGE, run("finetune", "--model", zip.toString(), "--plan", plan.toString(), "--epochs", "2", "--retrain-epochs", "2"));
         assertTrue(err.toString().contains("--retrain-epochs must be fewer than --epochs (2), found 2") && err.toString().strip().lines().count() == 1, err.toString());
         err.getBuffer().setLength(0);
