@@ -102,14 +102,6 @@ public final class FastForward implements QuantizedNetwork {
         return run(features)[outputSlot];
     }
 
-    /** Every node's output by node name (for diagnosis and tests). */
-    Map<String, INDArray> outputsByName(INDArray features) {
-        INDArray[] values = run(features);
-        Map<String, INDArray> byName = new HashMap<>();
-        for (int n = 0; n < nodes.size(); n++) byName.put(nodes.get(n).name(), values[n + 1]);
-        return byName;
-    }
-
     private INDArray[] run(INDArray features) {
         INDArray[] values = new INDArray[nodes.size() + 1];
         values[inputSlot] = features;
