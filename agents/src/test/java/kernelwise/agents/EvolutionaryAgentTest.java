@@ -1,6 +1,7 @@
 package kernelwise.agents;
 
 import kernelwise.agents.baseline.EvolutionaryAgent;
+import kernelwise.env.SyntheticEnv;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

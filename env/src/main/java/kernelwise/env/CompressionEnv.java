@@ -1,5 +1,6 @@
 package kernelwise.env;
 
+import kernelwise.env.action.ActionMapper;
 import kernelwise.env.budget.Budget;
 import kernelwise.env.obs.KernelStats;
 import kernelwise.env.obs.Progress;
@@ -101,6 +102,12 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
 
     public EnvParts parts() {
         return parts;
+    }
+
+    /** The parts' action mapper. */
+    @Override
+    public ActionMapper actions() {
+        return parts.actions();
     }
 
     public double baselineAccuracy() {

@@ -1,5 +1,6 @@
 package kernelwise.env;
 
+import kernelwise.env.action.ActionMapper;
 import kernelwise.models.plan.CompressionPlan;
 import kernelwise.models.plan.NetworkSpec;
 
@@ -30,6 +31,12 @@ public interface HierarchicalEnv {
 
     /** 2: weight bits, sparsity. */
     int lowActionSize();
+
+    /**
+     * How this env maps actions in [0,1] to weight bits, activation bits and sparsity levels: the levels an action
+     * can choose, and the action at the centre of each level (what a discrete view of the env offers).
+     */
+    ActionMapper actions();
 
     /** Starts an episode and returns the first layer's HIGH observation. */
     double[] reset();

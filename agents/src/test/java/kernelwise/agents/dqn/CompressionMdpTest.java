@@ -1,4 +1,4 @@
-package kernelwise.env.rl4j;
+package kernelwise.agents.dqn;
 
 import kernelwise.env.CompressionEnv;
 import kernelwise.env.EnvConfig;
@@ -31,7 +31,7 @@ class CompressionMdpTest {
     @Test
     void givenKernelStepEnv_whenPlayedThroughMdp_thenOneStepPerLayerAndKernelsFollowLayerChoice() throws Exception {
         try (CompressionEnv env = env(true)) {
-            CompressionMdp mdp = CompressionMdp.of(env);
+            CompressionMdp mdp = new CompressionMdp(env, 4);
             assertEquals(8 * 4, mdp.getActionSpace().getSize());
             Box o = mdp.reset();
             assertEquals(env.highObservationSize(), o.toArray().length);
@@ -54,7 +54,7 @@ class CompressionMdpTest {
     @Test
     void givenMdp_whenRl4jDqnTrainsAFewEpisodes_thenItRunsAndEveryEpisodeEnds() throws Exception {
         try (CompressionEnv env = env(false)) {
-            CompressionMdp mdp = new CompressionMdp(env, env.parts().actions(), 2);
+            CompressionMdp mdp = new CompressionMdp(env, 2);
             QLearningConfiguration ql = QLearningConfiguration.builder()
                     .seed(123L).maxEpochStep(SPEC.size()).maxStep(6 * SPEC.size()).expRepMaxSize(100).batchSize(4)
                     .targetDqnUpdateFreq(4).updateStart(4).rewardFactor(1).gamma(0.99).errorClamp(1.0)
