@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 BenchEvalCommand.class,
                 BenchFinetuneCommand.class,
                 BenchAgentsCommand.class,
+                BenchCostsCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
@@ -18,6 +19,6 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (eval, finetune, agents)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (eval, finetune, agents, costs)");
     }
 }
