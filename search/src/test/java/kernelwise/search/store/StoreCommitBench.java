@@ -35,11 +35,11 @@ public final class StoreCommitBench {
                 state.writeBytes(bytes(rng, 30_000));
                 state.writeBytes(lowReplay.toByteArray());
                 size = state.size();
-                s.appendEpisode("a", Samples.episode(i, rng), state.toByteArray());
+                RunStore.Commit c = s.appendEpisode("a", Samples.episode(i, rng), state.toByteArray());
                 if (i >= n - 20) {
-                    sum += s.lastCommitSeconds();
-                    max = Math.max(max, s.lastCommitSeconds());
-                    written += s.lastCheckpointBytesWritten();
+                    sum += c.commitSeconds();
+                    max = Math.max(max, c.commitSeconds());
+                    written += c.checkpointBytesWritten();
                 }
             }
             System.out.printf(Locale.ROOT, "after %d episodes, checkpoint %.1f MB: last 20 commits mean %.1f ms, max %.1f ms, %.0f KB written each, file %.1f MB%n",
