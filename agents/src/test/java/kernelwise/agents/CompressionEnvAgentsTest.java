@@ -40,8 +40,8 @@ class CompressionEnvAgentsTest {
         spec = NetworkSpecs.of(lenet);
         stats = KernelStats.of(lenet);
         EnvConfig cfg = EnvConfig.defaults().withBudget(Budget.parse("latency=0.5")).withScoring(1, 0, 1000);
-        kernels = CompressionEnv.of(spec, stats, List.of(new NoiseScorer(spec)), cfg.withKernelSteps(true));
-        flat = CompressionEnv.of(spec, stats, List.of(new NoiseScorer(spec)), cfg.withKernelSteps(false));
+        kernels = CompressionEnv.of(spec, stats, List.of(new NoiseScorer(spec)), cfg.withKernelSteps(true), cfg.hardwareModel());
+        flat = CompressionEnv.of(spec, stats, List.of(new NoiseScorer(spec)), cfg.withKernelSteps(false), cfg.hardwareModel());
     }
 
     @AfterAll

@@ -38,7 +38,7 @@ public final class EpisodeSplit {
         int episodes = 5;
         for (int images : new int[]{500, 5000}) {
             EnvConfig cfg = EnvConfig.defaults().withBudget(Budget.parse("latency=0.4")).withScoring(1, images, 1000);
-            try (CompressionEnv env = CompressionEnv.create(net, mnist, cfg)) {
+            try (CompressionEnv env = CompressionEnv.create(net, mnist, cfg, cfg.hardwareModel())) {
                 SplittableRandom rnd = new SplittableRandom(3);
                 double wall = 0, score = 0;
                 for (int e = 0; e <= episodes; e++) {
