@@ -16,8 +16,19 @@ public interface Agent {
     /** A short name, e.g. {@code hierarchical}, {@code ddpg}, {@code random}. */
     String name();
 
-    /** Plays episode number {@code episode} (0-based) on {@code env}, learns from it, and returns what happened. */
+    /** Plays episode number {@code episode} (0-based) on {@code env} exploring, learns from it, and returns what happened. */
     Episode runEpisode(HierarchicalEnv env, long episode);
+
+    /**
+     * The policy's plan now: one episode played with the agent's current policy, without exploration and without
+     * learning, leaving the agent's state (networks, replay, random generator, counters) exactly as it was.
+     * {@code episode} only numbers the returned episode.
+     *
+     * @throws UnsupportedOperationException for an agent that has no policy to follow (random search)
+     */
+    default Episode greedyEpisode(HierarchicalEnv env, long episode) {
+        throw new UnsupportedOperationException("the " + name() + " agent has no policy to play greedily");
+    }
 
     /**
      * Plays episodes {@code first .. first+count-1} and returns them in order. Agents that score whole plans (the

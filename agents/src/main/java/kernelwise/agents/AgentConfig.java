@@ -24,7 +24,7 @@ public record AgentConfig(DdpgConfig high, DdpgConfig low, double extrinsicShare
                           double randomKernelSigma, EvolutionConfig evolution, DqnConfig dqn) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public AgentConfig {
         if (high == null || low == null || evolution == null || dqn == null) {
@@ -61,7 +61,8 @@ public record AgentConfig(DdpgConfig high, DdpgConfig low, double extrinsicShare
             return JSON.readValue(json, AgentConfig.class);
         } catch (JsonProcessingException e) {
             Throwable c = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-            throw new IllegalArgumentException("not a valid agent configuration: " + c.getMessage(), e);
+            String m = c instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : c.getMessage();
+            throw new IllegalArgumentException("not a valid agent configuration: " + m, e);
         }
     }
 }

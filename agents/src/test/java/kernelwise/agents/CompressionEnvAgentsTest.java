@@ -49,8 +49,8 @@ class CompressionEnvAgentsTest {
         spec = NetworkSpecs.of(lenet);
         KernelStats stats = KernelStats.of(lenet);
         EnvConfig cfg = EnvConfig.defaults().withBudget(Budget.parse("latency=0.5")).withScoring(1, 0, 1000);
-        kernels = CompressionEnv.of(spec, stats, List.of(new SyntheticScorer(spec)), cfg.withKernelSteps(true));
-        flat = CompressionEnv.of(spec, stats, List.of(new SyntheticScorer(spec)), cfg.withKernelSteps(false));
+        kernels = CompressionEnv.of(spec, stats, List.of(new SyntheticScorer(spec)), cfg.withKernelSteps(true), cfg.hardwareModel());
+        flat = CompressionEnv.of(spec, stats, List.of(new SyntheticScorer(spec)), cfg.withKernelSteps(false), cfg.hardwareModel());
     }
 
     @AfterAll

@@ -8,7 +8,7 @@ import kernelwise.models.plan.CompressionPlan;
 import org.junit.jupiter.api.Test;
 
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.*;
 
 /** The DDPG agents learn synthetic tasks with known optima within a fixed number of episodes. */
 class DdpgLearningTest {
@@ -32,15 +32,26 @@ class DdpgLearningTest {
     }
 
     private static CompressionPlan greedyFlatPlan(FlatDdpgAgent agent, SyntheticEnv env) {
-        double[] a = new double[3];
-        double[] obs = env.reset();
-        for (int l = 0; l < env.spec().size(); l++) {
-            agent.high().net().act(obs, a);
-            var sr = env.step(a.clone());
-            obs = sr.observation();
-            if (sr.done()) return sr.result().plan();
-        }
-        throw new IllegalStateException("episode did not end");
+        return agent.greedyEpisode(env, 0).result().plan();
+    }
+
+    @Test
+    void givenATrainedAgent_whenPlayedGreedily_thenThePlanRepeatsAndTheAgentIsLeftAsItWas() {
+        SyntheticEnv env = new SyntheticEnv(2, 8, true);
+        AgentConfig cfg = new AgentConfig().withLevels(quick(DdpgConfig.Returns.MONTE_CARLO, 1.0, 2, 5),
+                quick(DdpgConfig.Returns.BOOTSTRAP, 0.9, 2, 5));
+        HierarchicalAgent agent = new HierarchicalAgent(cfg, env, 5);
+        for (int e = 0; e < 6; e++) agent.runEpisode(env, e);
+        byte[] before = agent.saveState();
+        Episode g1 = agent.greedyEpisode(env, 6);
+        Episode g2 = agent.greedyEpisode(env, 6);
+        assertArrayEquals(before, agent.saveState(), "greedy play changed the agent's state");
+        assertEquals(g1.result().plan(), g2.result().plan());
+        HierarchicalAgent twin = new HierarchicalAgent(cfg, env, 5);
+        for (int e = 0; e < 6; e++) twin.runEpisode(env, e);
+        assertEquals(twin.runEpisode(env, 6).result().plan(), agent.runEpisode(env, 6).result().plan(),
+                "after greedy play the agent explores and learns exactly as one that never played greedily");
+        assertThrows(UnsupportedOperationException.class, () -> new kernelwise.agents.baseline.RandomAgent(cfg, 1).greedyEpisode(env, 0));
     }
 
     @Test

@@ -2,6 +2,7 @@ package kernelwise.env;
 
 import kernelwise.env.action.ActionMapper;
 import kernelwise.env.budget.Budget;
+import kernelwise.env.hardware.HardwareModel;
 import kernelwise.env.obs.KernelStats;
 import kernelwise.env.obs.Progress;
 import kernelwise.env.reward.GoalReward;
@@ -19,7 +20,6 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -32,6 +32,8 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompressionEnv.class);
     private static final double[] NONE = new double[0];
+    /** A kernel's action: weight bits, sparsity. */
+    private static final int LOW_ACTION_SIZE = 2;
 
     private final NetworkSpec spec;
     private final EnvConfig cfg;
@@ -64,8 +66,8 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
      * An env on the given scorers (one working copy each): builds the standard parts and scores the identity
      * (float) plan once for the baseline accuracy.
      */
-    public static CompressionEnv of(NetworkSpec spec, KernelStats stats, List<? extends PlanScorer> scorers, EnvConfig cfg) throws IOException {
-        EnvParts parts = EnvParts.of(spec, stats, cfg);
+    public static CompressionEnv of(NetworkSpec spec, KernelStats stats, List<? extends PlanScorer> scorers, EnvConfig cfg, HardwareModel hw) {
+        EnvParts parts = EnvParts.of(spec, stats, cfg, hw);
         ScorerPool pool = new ScorerPool(scorers);
         double baseline = pool.score(CompressionPlan.identity(spec)).accuracy();
         LOG.info("env on {} ({}), budget {}, mode {}, baseline accuracy {}", cfg.hardware(), spec.fingerprint(), cfg.budget().toText(), cfg.mode(), baseline);
@@ -76,11 +78,10 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
      * The env the search uses: the spec and kernel statistics of {@code original}, a pool of
      * {@link FastPlanScorer}s ({@link EnvConfig#scorerCount()} working copies sharing one calibration) scoring on the
      * search-validation split (its first {@link EnvConfig#evalSamples()} images when positive), activation ranges
-     * calibrated on the first {@link EnvConfig#calibrationSamples()} training images. {@code original} is not modified.
-     *
-     * @throws java.nio.file.NoSuchFileException if the hardware parameter file is missing
+     * calibrated on the first {@link EnvConfig#calibrationSamples()} training images, plans priced by {@code hw} (read
+     * from the config once, by the caller, with {@link EnvConfig#hardwareModel()}). {@code original} is not modified.
      */
-    public static CompressionEnv create(Model original, DataSplits splits, EnvConfig cfg) throws IOException {
+    public static CompressionEnv create(Model original, DataSplits splits, EnvConfig cfg, HardwareModel hw) {
         NetworkSpec spec = NetworkSpecs.of(original);
         KernelStats stats = KernelStats.of(original);
         DataSet eval = cfg.evalSamples() > 0 ? Datasets.first(splits.validation(), cfg.evalSamples()) : splits.validation();
@@ -88,7 +89,7 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
         long t0 = System.nanoTime();
         List<FastPlanScorer> scorers = FastPlanScorer.pool(original, eval, calibration, cfg.scorerCount());
         LOG.info("{} scorers on {} {} images ready in {} ms", scorers.size(), eval.numExamples(), splits.name(), (System.nanoTime() - t0) / 1_000_000);
-        return of(spec, stats, scorers, cfg);
+        return of(spec, stats, scorers, cfg, hw);
     }
 
     @Override
@@ -135,13 +136,8 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
     }
 
     @Override
-    public int highActionSize() {
-        return 3;
-    }
-
-    @Override
     public int lowActionSize() {
-        return 2;
+        return LOW_ACTION_SIZE;
     }
 
     @Override
@@ -174,7 +170,7 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
         buffer.activationBits[l] = m.activationBits(a[0]);
         progress.goalBits = m.weightBits(a[1]);
         progress.goalSparsity = m.sparsity(a[2]);
-        System.arraycopy(a, 0, progress.previousHigh, 0, 3);
+        System.arraycopy(a, 0, progress.previousHigh, 0, a.length);
         progress.startLayer();
         if (cfg.kernelSteps()) {
             level = Level.LOW;
@@ -195,7 +191,7 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
         progress.sumBits += bits;
         progress.sumSparsity += sp;
         progress.decided++;
-        System.arraycopy(a, 0, progress.previousLow, 0, 2);
+        System.arraycopy(a, 0, progress.previousLow, 0, a.length);
         double reward = GoalReward.of(m.normalizedWeightBits(progress.sumBits / progress.decided), m.normalizedWeightBits(progress.goalBits),
                 m.normalizedSparsity(progress.sumSparsity / progress.decided), m.normalizedSparsity(progress.goalSparsity));
         progress.kernel++;
@@ -227,7 +223,7 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
         CompressionPlan scored = cfg.mode().projects() ? parts.projector().project(plan) : plan;
         PlanScore score = pool.score(scored);
         Cost cost = parts.hardware().cost(spec, scored);
-        Cost.Resource r = cfg.budget().resource();
+        Resource r = cfg.budget().resource();
         double relative = cost.of(r) / reference.of(r);
         double reward = parts.reward().reward(new RewardFunction.Outcome(score.accuracy(), baselineAccuracy, relative, cost.of(r)));
         return new EpisodeResult(plan, scored, score.accuracy(), cost, relative, reward, score.seconds());

@@ -37,7 +37,4 @@ public record Cost(String hardware, double cycles, double seconds, double energy
             case SIZE -> storageBits;
         };
     }
-
-    /** The resources a budget can limit. */
-    public enum Resource { LATENCY, ENERGY, SIZE }
 }

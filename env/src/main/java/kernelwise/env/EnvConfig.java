@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kernelwise.env.budget.Budget;
+import kernelwise.env.hardware.HardwareModel;
 import kernelwise.env.hardware.HardwareModels;
 import kernelwise.env.reward.RewardMode;
 import kernelwise.models.plan.CompressionPlan;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -78,23 +81,118 @@ public record EnvConfig(String hardware, String hardwareParams, Budget budget, R
     }
 
     public EnvConfig withHardware(String name, String paramsFile) {
-        return new EnvConfig(name, paramsFile, budget, mode, maxAccuracyLoss, kernelSteps, weightBits, activationBits, sparsityLevels, scorers, evalSamples, calibrationSamples);
+        return toBuilder().hardware(name, paramsFile).build();
     }
 
     public EnvConfig withBudget(Budget b) {
-        return new EnvConfig(hardware, hardwareParams, b, mode, maxAccuracyLoss, kernelSteps, weightBits, activationBits, sparsityLevels, scorers, evalSamples, calibrationSamples);
+        return toBuilder().budget(b).build();
     }
 
     public EnvConfig withMode(RewardMode m) {
-        return new EnvConfig(hardware, hardwareParams, budget, m, maxAccuracyLoss, kernelSteps, weightBits, activationBits, sparsityLevels, scorers, evalSamples, calibrationSamples);
+        return toBuilder().mode(m).build();
     }
 
     public EnvConfig withKernelSteps(boolean steps) {
-        return new EnvConfig(hardware, hardwareParams, budget, mode, maxAccuracyLoss, steps, weightBits, activationBits, sparsityLevels, scorers, evalSamples, calibrationSamples);
+        return toBuilder().kernelSteps(steps).build();
     }
 
     public EnvConfig withScoring(int scorerCount, int evalImages, int calibrationImages) {
-        return new EnvConfig(hardware, hardwareParams, budget, mode, maxAccuracyLoss, kernelSteps, weightBits, activationBits, sparsityLevels, scorerCount, evalImages, calibrationImages);
+        return toBuilder().scorers(scorerCount).evalSamples(evalImages).calibrationSamples(calibrationImages).build();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The hardware model this configuration names, with its parameter file read (once per call). */
+    public HardwareModel hardwareModel() throws IOException {
+        return HardwareModels.byName(hardware, hardwareParams == null ? null : Path.of(hardwareParams));
+    }
+
+    /** Changes some fields of a configuration; {@link #build()} validates the result. */
+    public static final class Builder {
+        private String hardware;
+        private String hardwareParams;
+        private Budget budget;
+        private RewardMode mode;
+        private double maxAccuracyLoss;
+        private boolean kernelSteps;
+        private List<Integer> weightBits;
+        private List<Integer> activationBits;
+        private List<Double> sparsityLevels;
+        private int scorers;
+        private int evalSamples;
+        private int calibrationSamples;
+
+        private Builder(EnvConfig c) {
+            hardware = c.hardware;
+            hardwareParams = c.hardwareParams;
+            budget = c.budget;
+            mode = c.mode;
+            maxAccuracyLoss = c.maxAccuracyLoss;
+            kernelSteps = c.kernelSteps;
+            weightBits = c.weightBits;
+            activationBits = c.activationBits;
+            sparsityLevels = c.sparsityLevels;
+            scorers = c.scorers;
+            evalSamples = c.evalSamples;
+            calibrationSamples = c.calibrationSamples;
+        }
+
+        public Builder hardware(String name, String paramsFile) {
+            hardware = name;
+            hardwareParams = paramsFile;
+            return this;
+        }
+
+        public Builder budget(Budget b) {
+            budget = b;
+            return this;
+        }
+
+        public Builder mode(RewardMode m) {
+            mode = m;
+            return this;
+        }
+
+        public Builder maxAccuracyLoss(double loss) {
+            maxAccuracyLoss = loss;
+            return this;
+        }
+
+        public Builder kernelSteps(boolean steps) {
+            kernelSteps = steps;
+            return this;
+        }
+
+        public Builder levels(List<Integer> weight, List<Integer> activation, List<Double> sparsity) {
+            weightBits = weight;
+            activationBits = activation;
+            sparsityLevels = sparsity;
+            return this;
+        }
+
+        public Builder scorers(int n) {
+            scorers = n;
+            return this;
+        }
+
+        public Builder evalSamples(int n) {
+            evalSamples = n;
+            return this;
+        }
+
+        public Builder calibrationSamples(int n) {
+            calibrationSamples = n;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first invalid field and its value */
+        public EnvConfig build() {
+            return new EnvConfig(hardware, hardwareParams, budget, mode, maxAccuracyLoss, kernelSteps, weightBits, activationBits,
+                    sparsityLevels, scorers, evalSamples, calibrationSamples);
+        }
     }
 
     /** The pool size: {@link #scorers()} or one per core. */

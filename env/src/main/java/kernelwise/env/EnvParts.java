@@ -5,7 +5,6 @@ import kernelwise.env.budget.Budget;
 import kernelwise.env.budget.BudgetProjector;
 import kernelwise.env.budget.Sensitivity;
 import kernelwise.env.hardware.HardwareModel;
-import kernelwise.env.hardware.HardwareModels;
 import kernelwise.env.hardware.TableModel;
 import kernelwise.env.obs.KernelStats;
 import kernelwise.env.obs.ObservationBuilder;
@@ -13,13 +12,11 @@ import kernelwise.env.reward.RewardFunction;
 import kernelwise.models.plan.CompressionPlan;
 import kernelwise.models.plan.NetworkSpec;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.TreeSet;
 
 /**
- * The replaceable parts a {@link CompressionEnv} is composed of. {@link #of} builds the standard ones from an
- * {@link EnvConfig}; replace any with {@code with*} (e.g. a custom reward) before building the env.
+ * The replaceable parts a {@link CompressionEnv} is composed of; {@link #of} builds the standard ones from an
+ * {@link EnvConfig} and a hardware model.
  *
  * @param hardware     prices plans
  * @param actions      maps actions in [0,1] to bits and sparsities
@@ -34,12 +31,6 @@ public record EnvParts(HardwareModel hardware, ActionMapper actions, Observation
         if (hardware == null || actions == null || observations == null || reward == null) {
             throw new IllegalArgumentException("hardware, actions, observations and reward must not be null");
         }
-    }
-
-    /** The standard parts for {@code cfg} on a network with the given kernel statistics. */
-    public static EnvParts of(NetworkSpec spec, KernelStats stats, EnvConfig cfg) throws IOException {
-        HardwareModel hw = HardwareModels.byName(cfg.hardware(), cfg.hardwareParams() == null ? null : Path.of(cfg.hardwareParams()));
-        return of(spec, stats, cfg, hw);
     }
 
     /** The standard parts for {@code cfg} on the given hardware model. */
@@ -67,13 +58,5 @@ public record EnvParts(HardwareModel hardware, ActionMapper actions, Observation
                 ? new BudgetProjector(spec, hw, budget, Sensitivity.of(spec, stats.l2(), hw, budget.resource()), w, a, s)
                 : null;
         return new EnvParts(hw, mapper, obs, projector, cfg.mode().reward(cfg.maxAccuracyLoss()));
-    }
-
-    public EnvParts withReward(RewardFunction r) {
-        return new EnvParts(hardware, actions, observations, projector, r);
-    }
-
-    public EnvParts withProjector(BudgetProjector p) {
-        return new EnvParts(hardware, actions, observations, p, reward);
     }
 }

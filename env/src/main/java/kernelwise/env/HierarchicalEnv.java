@@ -26,11 +26,16 @@ public interface HierarchicalEnv {
 
     int lowObservationSize();
 
-    /** 3: activation bits, goal weight bits, goal sparsity. */
-    int highActionSize();
-
-    /** 2: weight bits, sparsity. */
+    /** Entries of a LOW action (a kernel's choice): for the compression env 2, weight bits and sparsity. */
     int lowActionSize();
+
+    /**
+     * Entries of a HIGH action: the layer's activation bits, then the layer's goal, one entry per LOW action entry
+     * (the mean LOW action the layer's kernels should reach), so {@code 1 + lowActionSize()}.
+     */
+    default int highActionSize() {
+        return 1 + lowActionSize();
+    }
 
     /**
      * How this env maps actions in [0,1] to weight bits, activation bits and sparsity levels: the levels an action

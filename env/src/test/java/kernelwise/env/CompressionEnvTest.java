@@ -36,7 +36,8 @@ class CompressionEnvTest {
     }
 
     private CompressionEnv env(EnvConfig cfg) throws Exception {
-        CompressionEnv env = CompressionEnv.of(SPEC, randomStats(SPEC, 3), List.of(new SyntheticScorer(SPEC), new SyntheticScorer(SPEC)), cfg);
+        CompressionEnv env = CompressionEnv.of(SPEC, randomStats(SPEC, 3), List.of(new SyntheticScorer(SPEC), new SyntheticScorer(SPEC)), cfg,
+                cfg.hardwareModel());
         opened.add(env);
         return env;
     }

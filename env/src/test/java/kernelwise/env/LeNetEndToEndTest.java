@@ -1,5 +1,6 @@
 package kernelwise.env;
 
+import kernelwise.env.hardware.HardwareModels;
 import kernelwise.env.budget.Budget;
 import kernelwise.env.reward.RewardMode;
 import kernelwise.models.Folders;
@@ -56,7 +57,7 @@ class LeNetEndToEndTest {
         String[][] cases = {{"bitfusion", "latency=0.4"}, {"bismo", "energy=0.3"}, {"size", "size=0.1"}};
         SplittableRandom rnd = new SplittableRandom(17);
         for (String[] c : cases) {
-            try (CompressionEnv env = CompressionEnv.create(lenet, mnist, cfg(c[0], c[1]))) {
+            try (CompressionEnv env = CompressionEnv.create(lenet, mnist, cfg(c[0], c[1]), cfg(c[0], c[1]).hardwareModel())) {
                 assertTrue(env.baselineAccuracy() > 0.5, "briefly trained LeNet-5, found " + env.baselineAccuracy());
                 for (int e = 0; e < 3; e++) {
                     long t0 = System.nanoTime();
@@ -75,7 +76,8 @@ class LeNetEndToEndTest {
 
     @Test
     void givenLeNet_when8BitPlanScored_thenAccuracyNearBaselineAndCostIsReference() throws Exception {
-        try (CompressionEnv env = CompressionEnv.create(lenet, mnist, cfg("bitfusion", "latency=0.5").withMode(RewardMode.WEIGHTED))) {
+        try (CompressionEnv env = CompressionEnv.create(lenet, mnist, cfg("bitfusion", "latency=0.5").withMode(RewardMode.WEIGHTED),
+                HardwareModels.byName("bitfusion", null))) {
             EpisodeResult r = env.evaluate(Budget.referencePlan(env.spec()));
             assertEquals(1.0, r.relativeCost(), 1e-12);
             assertTrue(Math.abs(r.accuracy() - env.baselineAccuracy()) < 0.03, r.accuracy() + " vs " + env.baselineAccuracy());

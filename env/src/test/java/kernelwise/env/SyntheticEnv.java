@@ -70,7 +70,6 @@ public final class SyntheticEnv implements HierarchicalEnv {
     @Override public boolean kernelSteps() { return kernelSteps; }
     @Override public int highObservationSize() { return 3; }
     @Override public int lowObservationSize() { return 4; }
-    @Override public int highActionSize() { return 3; }
     @Override public int lowActionSize() { return 2; }
     @Override public ActionMapper actions() { return actions; }
     @Override public Level level() { return level; }

@@ -1,30 +1,37 @@
 package kernelwise.search;
 
-import kernelwise.search.store.CostAxis;
+import kernelwise.env.Resource;
 import kernelwise.search.store.EpisodeRecord;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Which stored plan is "the best": the highest reward (the search's own objective), the highest accuracy, or the
- * cheapest in one cost among the plans whose accuracy is within {@code maxDrop} of the highest accuracy found.
- * Ties go to the earliest episode.
+ * cheapest in one {@link Resource} among the plans whose accuracy is within {@code maxDrop} of the highest accuracy
+ * found. Ties go to the earliest episode.
+ *
+ * @param label    {@code reward}, {@code accuracy} or a resource's label
+ * @param resource the resource a cheapest choice minimises, null for the other two
  */
-public enum PlanChoice {
-    REWARD, ACCURACY, LATENCY, ENERGY, SIZE;
+public record PlanChoice(String label, Resource resource) {
+    public static final PlanChoice REWARD = new PlanChoice("reward", null);
+    public static final PlanChoice ACCURACY = new PlanChoice("accuracy", null);
+
+    /** The cheapest plan in {@code r} within the allowed accuracy drop. */
+    public static PlanChoice cheapest(Resource r) {
+        return new PlanChoice(r.label(), r);
+    }
 
     /** @throws IllegalArgumentException naming the value found and the values accepted */
     public static PlanChoice parse(String text) {
-        for (PlanChoice c : values()) {
-            if (c.name().toLowerCase(Locale.ROOT).equals(text.toLowerCase(Locale.ROOT))) return c;
+        if (REWARD.label.equalsIgnoreCase(text)) return REWARD;
+        if (ACCURACY.label.equalsIgnoreCase(text)) return ACCURACY;
+        try {
+            return cheapest(Resource.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--by must be reward, accuracy, latency, energy or size, found '" + text + "'", e);
         }
-        throw new IllegalArgumentException("--by must be reward, accuracy, latency, energy or size, found '" + text + "'");
-    }
-
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -35,18 +42,18 @@ public enum PlanChoice {
         if (episodes.isEmpty()) throw new IllegalArgumentException("the run has no episodes yet");
         if (!(maxDrop >= 0 && maxDrop <= 1)) throw new IllegalArgumentException("max accuracy drop must be in [0,1], found " + maxDrop);
         Comparator<EpisodeRecord> earliestFirst = Comparator.comparingLong(EpisodeRecord::index).reversed();
-        return switch (this) {
-            case REWARD -> best(episodes, Comparator.comparingDouble((EpisodeRecord e) -> e.scores().reward()).thenComparing(earliestFirst));
-            case ACCURACY -> best(episodes, Comparator.comparingDouble((EpisodeRecord e) -> e.scores().accuracy())
-                    .thenComparing(Comparator.comparingDouble((EpisodeRecord e) -> e.scores().relativeCost()).reversed())
-                    .thenComparing(earliestFirst));
-            default -> cheapest(episodes, CostAxis.parse(label()), maxDrop);
-        };
+        if (resource != null) return cheapest(episodes, resource, maxDrop);
+        if (this.equals(REWARD)) {
+            return best(episodes, Comparator.comparingDouble((EpisodeRecord e) -> e.scores().reward()).thenComparing(earliestFirst));
+        }
+        return best(episodes, Comparator.comparingDouble((EpisodeRecord e) -> e.scores().accuracy())
+                .thenComparing(Comparator.comparingDouble((EpisodeRecord e) -> e.scores().relativeCost()).reversed())
+                .thenComparing(earliestFirst));
     }
 
-    private static EpisodeRecord cheapest(List<EpisodeRecord> episodes, CostAxis axis, double maxDrop) {
+    private static EpisodeRecord cheapest(List<EpisodeRecord> episodes, Resource r, double maxDrop) {
         double top = episodes.stream().mapToDouble(e -> e.scores().accuracy()).max().orElseThrow();
-        Comparator<EpisodeRecord> cost = Comparator.comparingDouble((EpisodeRecord e) -> -e.scores().cost(axis))
+        Comparator<EpisodeRecord> cost = Comparator.comparingDouble((EpisodeRecord e) -> -e.scores().cost(r))
                 .thenComparingDouble(e -> e.scores().accuracy())
                 .thenComparing(Comparator.comparingLong(EpisodeRecord::index).reversed());
         return best(episodes.stream().filter(e -> e.scores().accuracy() >= top - maxDrop - 1e-12).toList(), cost);

@@ -6,19 +6,12 @@ import java.io.IOException;
 public interface RunFactory {
 
     /**
-     * {@code config} with everything left to defaults filled in (e.g. the env's and agent's full configurations),
-     * so that the stored config rebuilds the same run whatever the defaults become. The identity by default.
+     * Builds the run's parts, checking what can be checked cheaply (names, files, hardware parameters) before
+     * anything is trained or loaded.
      *
-     * @throws IllegalArgumentException for a name that does not exist or a bad budget, before anything is loaded
-     * @throws java.nio.file.NoSuchFileException for a missing model file
-     */
-    default SearchConfig resolve(SearchConfig config) throws IOException {
-        return config;
-    }
-
-    /**
-     * @throws IllegalArgumentException for a name that does not exist (model, dataset, agent, hardware) or a bad budget
-     * @throws java.nio.file.NoSuchFileException for a missing model or data file
+     * @throws IllegalArgumentException for a name that does not exist (model, dataset, agent, hardware) or a budget
+     *                                  the network cannot meet
+     * @throws java.nio.file.NoSuchFileException for a missing model, data or hardware parameter file
      * @throws IOException for other I/O failures
      */
     RunParts build(SearchConfig config) throws IOException;

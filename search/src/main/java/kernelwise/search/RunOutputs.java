@@ -3,9 +3,8 @@ package kernelwise.search;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import kernelwise.search.store.CostAxis;
+import kernelwise.env.Resource;
 import kernelwise.search.store.EpisodeRecord;
-import kernelwise.search.store.ParetoFront;
 import kernelwise.search.store.RunInfo;
 import kernelwise.search.store.RunProgress;
 import kernelwise.search.store.RunStore;
@@ -38,7 +37,8 @@ public final class RunOutputs {
         Path dir = runDir(results, run);
         Files.createDirectories(dir);
         List<EpisodeRecord> episodes = store.episodes(run);
-        if (!episodes.isEmpty()) PlanChoice.REWARD.choose(episodes, 0).plan().write(dir.resolve("best-plan.json"));
+        long best = store.progress(run).bestEpisode();
+        if (best >= 0) episodes.get((int) best).plan().write(dir.resolve("best-plan.json"));
         Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(summary(store, run)));
         writeCsv(dir.resolve("episodes.csv"), episodes);
         return dir;
@@ -64,7 +64,7 @@ public final class RunOutputs {
         o.put("bestEpisode", p.bestEpisode());
         o.set("best", p.bestScores() == null ? null : JSON.valueToTree(p.bestScores()));
         ObjectNode fronts = o.putObject("paretoFronts");
-        for (CostAxis a : CostAxis.values()) fronts.set(a.label(), JSON.valueToTree(p.front(a).points()));
+        for (Resource a : Resource.values()) fronts.set(a.label(), JSON.valueToTree(p.front(a).points()));
         return o;
     }
 
@@ -77,11 +77,5 @@ public final class RunOutputs {
                     s.relativeCost(), s.cycles(), s.seconds(), s.energyPj(), s.storageBits(), e.agentSeconds(), e.scoreSeconds(), e.wallSeconds()));
         }
         Files.writeString(file, sb);
-    }
-
-    /** Whether {@code episode} lies on the accuracy-vs-{@code axis} front. */
-    static boolean onFront(RunProgress p, CostAxis axis, long episode) {
-        ParetoFront f = p.front(axis);
-        return f.contains(episode);
     }
 }

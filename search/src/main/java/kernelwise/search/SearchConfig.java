@@ -5,55 +5,44 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import kernelwise.agents.AgentConfig;
 import kernelwise.agents.Agents;
+import kernelwise.env.EnvConfig;
 import kernelwise.env.budget.Budget;
 import kernelwise.env.reward.RewardMode;
 import kernelwise.search.store.RunNames;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * What a search run is asked to do. {@link #defaults()} is what a bare {@code kernelwise search} runs: the
- * hierarchical agent compressing LeNet-5 on MNIST for the BitFusion-like accelerator at 40% of the 8-bit
- * plan's latency.
+ * What a search run is asked to do, complete: the stored form of a run, from which a resumed run is rebuilt
+ * exactly. Built with {@link #builder()} (whose defaults are a bare {@code kernelwise search}: the hierarchical
+ * agent compressing LeNet-5 on MNIST for the BitFusion-like accelerator at 40% of the 8-bit plan's latency),
+ * validated once here and in the two configurations it holds.
  *
- * @param run            the run's name (a folder under results/)
- * @param model          a zoo model name ({@code lenet5}, {@code lenet300}, ...) or the path of a model zip
- * @param dataset        {@code mnist} or {@code fashion-mnist}
- * @param agent          {@code hierarchical}, {@code ddpg}, {@code dqn}, {@code random} or {@code evolutionary}
- * @param hardware       the hardware model's name, e.g. {@code bitfusion}, {@code bismo}, {@code size}
- * @param hardwareParams the hardware model's parameter file (JSON; the CSV for {@code table}), or null for the
- *                       defaults shipped in resources
- * @param budget         the budget, {@code resource=fraction} of the 8-bit plan's cost, e.g. {@code latency=0.4}
- * @param mode           how the reward trades accuracy against cost: {@code resource-constrained} (plans are cut down
- *                       to the budget, the reward is accuracy), {@code accuracy-guaranteed} or {@code weighted}
- * @param maxAccuracyLoss the accuracy loss allowed in {@code accuracy-guaranteed} mode, a fraction in [0,1]
- * @param episodes       episodes to run
- * @param seed           the run's seed; every episode's randomness derives from it
- * @param evalImages     search-validation images scored per episode (at most 5,000)
+ * @param run             the run's name (a folder under results/)
+ * @param model           a zoo model name ({@code lenet5}, {@code lenet300}, ...) or the path of a model zip
+ * @param dataset         {@code mnist} or {@code fashion-mnist}
+ * @param agent           {@code hierarchical}, {@code ddpg}, {@code dqn}, {@code random} or {@code evolutionary}
+ * @param episodes        episodes to run
+ * @param seed            the run's seed; every episode's randomness derives from it
  * @param checkpointEvery store the agent's state every this many episodes (1 = every episode)
- * @param envConfig      the environment's full configuration as JSON, or null for the defaults this config implies;
- *                       a started run stores it filled in, so that a resumed run is rebuilt exactly
- * @param agentConfig    the agent's full configuration as JSON, or null for the defaults (stored filled in, likewise)
+ * @param env             the environment: hardware model, budget, reward mode, action levels, scoring; its
+ *                        {@link EnvConfig#kernelSteps()} is the view the agent drives ({@link Agents#wantsKernelSteps})
+ * @param agentConfig     the agents' hyper-parameters
  */
-public record SearchConfig(String run, String model, String dataset, String agent, String hardware, String hardwareParams, String budget,
-                           String mode, double maxAccuracyLoss, int episodes, long seed, int evalImages,
-                           int checkpointEvery, JsonNode envConfig, JsonNode agentConfig) {
+public record SearchConfig(String run, String model, String dataset, String agent, int episodes, long seed,
+                           int checkpointEvery, EnvConfig env, AgentConfig agentConfig) {
 
     public static final String DEFAULT_MODEL = "lenet5";
     public static final int DEFAULT_EPISODES = 300;
     public static final int DEFAULT_EVAL_IMAGES = 1000;
-    public static final Set<String> AGENTS = Set.copyOf(Agents.NAMES);
+    public static final String DEFAULT_BUDGET = "latency=0.4";
     public static final Set<String> DATASETS = Set.of("mnist", "fashion-mnist");
-    public static final Set<String> MODES = Arrays.stream(RewardMode.values()).map(SearchConfig::modeName).collect(Collectors.toUnmodifiableSet());
-    public static final String DEFAULT_MODE = "resource-constrained";
-    /** Search-validation split size: the most images an episode can score. */
-    public static final int MAX_EVAL_IMAGES = 5000;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -61,31 +50,22 @@ public record SearchConfig(String run, String model, String dataset, String agen
     public SearchConfig {
         RunNames.check(run);
         if (model == null || model.isBlank()) throw new IllegalArgumentException("model must not be blank, found '" + model + "'");
-        oneOf("dataset", dataset, DATASETS);
-        oneOf("agent", agent, AGENTS);
-        if (hardware == null || hardware.isBlank()) throw new IllegalArgumentException("hardware must not be blank, found '" + hardware + "'");
-        Budget.parse(budget);
-        oneOf("mode", mode, MODES);
-        if (!(maxAccuracyLoss >= 0 && maxAccuracyLoss <= 1)) throw new IllegalArgumentException("max accuracy loss must be in [0,1], found " + maxAccuracyLoss);
+        if (dataset == null || !DATASETS.contains(dataset)) {
+            throw new IllegalArgumentException("dataset must be one of " + new java.util.TreeSet<>(DATASETS) + ", found '" + dataset + "'");
+        }
+        boolean kernelSteps = Agents.wantsKernelSteps(agent);
         if (episodes <= 0) throw new IllegalArgumentException("episodes must be positive, found " + episodes);
-        if (evalImages <= 0 || evalImages > MAX_EVAL_IMAGES) {
-            throw new IllegalArgumentException("eval images must be 1.." + MAX_EVAL_IMAGES + ", found " + evalImages);
-        }
         if (checkpointEvery <= 0) throw new IllegalArgumentException("checkpoint every must be positive, found " + checkpointEvery);
-        envConfig = envConfig == null || envConfig.isNull() || envConfig.isMissingNode() ? null : envConfig.deepCopy();
-        agentConfig = agentConfig == null || agentConfig.isNull() || agentConfig.isMissingNode() ? null : agentConfig.deepCopy();
-    }
-
-    private static void oneOf(String what, String value, Set<String> allowed) {
-        if (value == null || !allowed.contains(value)) {
-            throw new IllegalArgumentException(what + " must be one of " + new java.util.TreeSet<>(allowed) + ", found '" + value + "'");
+        if (env == null || agentConfig == null) throw new IllegalArgumentException("env and agent configurations must not be null");
+        if (env.kernelSteps() != kernelSteps) {
+            throw new IllegalArgumentException("agent " + agent + " drives the env's " + (kernelSteps ? "kernel steps" : "per-layer view")
+                    + ", found an env configuration with kernelSteps " + env.kernelSteps());
         }
     }
 
-    /** The bare {@code kernelwise search}: LeNet-5 on MNIST, hierarchical agent, BitFusion, latency=0.4. */
-    public static SearchConfig defaults() {
-        return new SearchConfig(defaultRunName(DEFAULT_MODEL, "hierarchical", 1, LocalDateTime.now()), DEFAULT_MODEL, "mnist",
-                "hierarchical", "bitfusion", null, "latency=0.4", DEFAULT_MODE, 0.01, DEFAULT_EPISODES, 1, DEFAULT_EVAL_IMAGES, 1, null, null);
+    /** A builder holding the defaults of a bare {@code kernelwise search}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** {@code model-agent-s<seed>-<yyyyMMdd-HHmmss>}, the model's file name without extension if it is a path. */
@@ -95,32 +75,11 @@ public record SearchConfig(String run, String model, String dataset, String agen
     }
 
     public SearchConfig withRun(String r) {
-        return new SearchConfig(r, model, dataset, agent, hardware, hardwareParams, budget, mode, maxAccuracyLoss, episodes, seed, evalImages, checkpointEvery, envConfig, agentConfig);
+        return new SearchConfig(r, model, dataset, agent, episodes, seed, checkpointEvery, env, agentConfig);
     }
 
     public SearchConfig withEpisodes(int n) {
-        return new SearchConfig(run, model, dataset, agent, hardware, hardwareParams, budget, mode, maxAccuracyLoss, n, seed, evalImages, checkpointEvery, envConfig, agentConfig);
-    }
-
-    /** The option form of a reward mode: {@code RESOURCE_CONSTRAINED} is {@code resource-constrained}. */
-    public static String modeName(RewardMode m) {
-        return m.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    /** The reward mode this config names. */
-    public RewardMode rewardMode() {
-        return RewardMode.valueOf(mode.toUpperCase(Locale.ROOT).replace('-', '_'));
-    }
-
-    /** This config with the env's and agent's full configurations filled in. */
-    public SearchConfig withParts(JsonNode env, JsonNode agentCfg) {
-        return new SearchConfig(run, model, dataset, agent, hardware, hardwareParams, budget, mode, maxAccuracyLoss, episodes, seed, evalImages,
-                checkpointEvery, env, agentCfg);
-    }
-
-    /** The budgeted resource, e.g. {@code latency}. */
-    public String budgetResource() {
-        return Budget.parse(budget).resource().name().toLowerCase(Locale.ROOT);
+        return new SearchConfig(run, model, dataset, agent, n, seed, checkpointEvery, env, agentConfig);
     }
 
     public String toJson() {
@@ -131,14 +90,131 @@ public record SearchConfig(String run, String model, String dataset, String agen
         }
     }
 
-    /** @throws IllegalArgumentException if the text is not a valid config, naming what is wrong */
+    /**
+     * Reads {@link #toJson()}'s form, or the form stores of schema 1 hold (the env's options at the top level beside
+     * its full configuration {@code envConfig}).
+     *
+     * @throws IllegalArgumentException if the text is not a valid config, naming what is wrong
+     */
     public static SearchConfig fromJson(String json) {
         try {
-            return JSON.readValue(json, SearchConfig.class);
+            JsonNode node = JSON.readTree(json);
+            if (node instanceof ObjectNode o && o.has("envConfig")) node = fromSchema1(o);
+            return JSON.treeToValue(node, SearchConfig.class);
         } catch (JsonProcessingException e) {
             Throwable c = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
             String m = c instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : c.getMessage();
             throw new IllegalArgumentException("not a valid search config: " + m, e);
+        }
+    }
+
+    /** A schema-1 config: its {@code envConfig} and {@code agentConfig} were stored filled in, the rest duplicated them. */
+    private static JsonNode fromSchema1(ObjectNode old) {
+        ObjectNode n = JSON.createObjectNode();
+        for (String k : new String[]{"run", "model", "dataset", "agent", "episodes", "seed", "checkpointEvery"}) n.set(k, old.get(k));
+        n.set("env", old.get("envConfig"));
+        n.set("agentConfig", old.get("agentConfig"));
+        return n;
+    }
+
+    /** Collects the options of a run; {@link #build()} fills the env's view from the agent and validates. */
+    public static final class Builder {
+        private String run;
+        private String model = DEFAULT_MODEL;
+        private String dataset = "mnist";
+        private String agent = "hierarchical";
+        private int episodes = DEFAULT_EPISODES;
+        private long seed = 1;
+        private int checkpointEvery = 1;
+        private EnvConfig.Builder env = EnvConfig.defaults().toBuilder().budget(Budget.parse(DEFAULT_BUDGET))
+                .evalSamples(DEFAULT_EVAL_IMAGES);
+        private AgentConfig agentConfig = new AgentConfig();
+
+        private Builder() {
+        }
+
+        /** The run's name; by default {@link #defaultRunName} of the model, agent and seed at build time. */
+        public Builder run(String name) {
+            run = name;
+            return this;
+        }
+
+        public Builder model(String m) {
+            model = m;
+            return this;
+        }
+
+        public Builder dataset(String d) {
+            dataset = d;
+            return this;
+        }
+
+        public Builder agent(String a) {
+            agent = a;
+            return this;
+        }
+
+        public Builder episodes(int n) {
+            episodes = n;
+            return this;
+        }
+
+        public Builder seed(long s) {
+            seed = s;
+            return this;
+        }
+
+        public Builder checkpointEvery(int n) {
+            checkpointEvery = n;
+            return this;
+        }
+
+        /** Hardware model name and its parameter file (null for the defaults shipped in resources). */
+        public Builder hardware(String name, String paramsFile) {
+            env.hardware(name, paramsFile);
+            return this;
+        }
+
+        /** @throws IllegalArgumentException for text not of the form {@code latency=0.4} */
+        public Builder budget(String text) {
+            env.budget(Budget.parse(text));
+            return this;
+        }
+
+        /** @throws IllegalArgumentException for an unknown mode */
+        public Builder mode(String text) {
+            env.mode(RewardMode.parse(text));
+            return this;
+        }
+
+        public Builder maxAccuracyLoss(double loss) {
+            env.maxAccuracyLoss(loss);
+            return this;
+        }
+
+        /** Search-validation images scored per episode. */
+        public Builder evalImages(int n) {
+            if (n <= 0) throw new IllegalArgumentException("eval images must be positive, found " + n);
+            env.evalSamples(n);
+            return this;
+        }
+
+        public Builder agentConfig(AgentConfig c) {
+            agentConfig = c;
+            return this;
+        }
+
+        /** Any other change of the env's configuration. */
+        public Builder env(java.util.function.UnaryOperator<EnvConfig.Builder> change) {
+            env = change.apply(env);
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first invalid option and its value */
+        public SearchConfig build() {
+            String name = run != null ? run : defaultRunName(model, agent, seed, LocalDateTime.now());
+            EnvConfig e = env.kernelSteps(Agents.wantsKernelSteps(agent)).build();
+            return new SearchConfig(name, model, dataset, agent, episodes, seed, checkpointEvery, e, agentConfig);
         }
     }
 }

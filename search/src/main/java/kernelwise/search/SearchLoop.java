@@ -56,24 +56,26 @@ public final class SearchLoop {
      *
      * @throws IllegalArgumentException if the run exists already, or the factory refuses the config
      */
-    public RunProgress start(SearchConfig requested) throws Exception {
-        SearchConfig config = factory.resolve(requested);
+    public RunProgress start(SearchConfig config) throws Exception {
         if (store.exists(config.run())) {
             throw new IllegalArgumentException("run '" + config.run() + "' already exists in " + store.file()
                     + "; continue it with 'resume " + config.run() + "' or pick another --run");
         }
-        Path log = RunOutputs.runDir(results, config.run()).resolve("search.log");
-        RunParts parts;
-        try (AutoCloseable ignored = RunLogging.attach(log)) {
-            parts = factory.build(config);
-        } catch (Exception e) {
-            removeEmptyRunFolder(log);
-            throw e;
-        }
-        try (parts) {
-            store.createRun(new RunInfo(config.run(), config.toJson(), provenance(config, parts), System.currentTimeMillis()),
-                    config.episodes());
-            return play(config, parts);
+        Path dir = RunOutputs.runDir(results, config.run());
+        try (AutoCloseable ignored = RunLogging.attach(config.run(), dir.resolve("search.log"))) {
+            RunParts parts;
+            try {
+                parts = factory.build(config);
+            } catch (Exception e) {
+                ignored.close();
+                removeEmptyRunFolder(dir.resolve("search.log"));
+                throw e;
+            }
+            try (parts) {
+                store.createRun(new RunInfo(config.run(), config.toJson(), provenance(config, parts), System.currentTimeMillis()),
+                        config.episodes());
+                return play(config, parts);
+            }
         }
     }
 
@@ -89,11 +91,8 @@ public final class SearchLoop {
         if (episodes.isPresent() && episodes.getAsLong() < done) {
             throw new IllegalArgumentException("episodes must be at least the " + done + " already done, found " + episodes.getAsLong());
         }
-        RunParts parts;
-        try (AutoCloseable ignored = RunLogging.attach(RunOutputs.runDir(results, run).resolve("search.log"))) {
-            parts = factory.build(config);
-        }
-        try (parts) {
+        try (AutoCloseable ignored = RunLogging.attach(run, RunOutputs.runDir(results, run).resolve("search.log"));
+             RunParts parts = factory.build(config)) {
             checkSameInputs(info, parts);
             if (episodes.isPresent()) store.setTarget(run, episodes.getAsLong());
             return play(config, parts);
@@ -104,7 +103,7 @@ public final class SearchLoop {
         String run = config.run();
         Path dir = RunOutputs.runDir(results, run);
         Files.createDirectories(dir);
-        try (AutoCloseable ignored = RunLogging.attach(dir.resolve("search.log"))) {
+        try {
             RunProgress p = store.progress(run);
             log.info("run {}: {} of {} episodes done; config {}", run, p.episodesDone(), p.targetEpisodes(), config.toJson().replaceAll("\\s+", " "));
             restore(run, parts.agent(), p.episodesDone(), parts);
@@ -117,8 +116,6 @@ public final class SearchLoop {
         } catch (IOException | RuntimeException e) {
             log.error("run {} stopped: {}", run, e.toString());
             throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -129,12 +126,12 @@ public final class SearchLoop {
         boolean checkpoint = (index + 1) % config.checkpointEvery() == 0 || index + 1 == p.targetEpisodes();
         byte[] state = checkpoint ? parts.agent().saveState() : null;
         EpisodeRecord rec = EpisodeRecord.of(episode, (System.nanoTime() - t0) / 1e9, System.currentTimeMillis());
-        RunProgress next = store.appendEpisode(config.run(), rec, state);
+        RunStore.Commit c = store.appendEpisode(config.run(), rec, state);
         log.info("episode {}: reward {} accuracy {} relative cost {} ({} s, commit {} ms{})", index, fmt(rec.scores().reward()),
-                fmt(rec.scores().accuracy()), fmt(rec.scores().relativeCost()), fmt(rec.wallSeconds()),
-                Math.round(store.lastCommitSeconds() * 1000), state == null ? "" : ", checkpoint " + state.length + " bytes, " + store.lastCheckpointBytesWritten() + " rewritten");
-        listener.episode(rec, next, store.lastCommitSeconds());
-        return next;
+                fmt(rec.scores().accuracy()), fmt(rec.scores().relativeCost()), fmt(rec.wallSeconds()), Math.round(c.commitSeconds() * 1000),
+                state == null ? "" : ", checkpoint " + c.checkpointBytes() + " bytes, " + c.checkpointBytesWritten() + " rewritten");
+        listener.episode(rec, c.progress(), c.commitSeconds());
+        return c.progress();
     }
 
     /** Restores the agent's last checkpoint and replays (and checks) the episodes committed after it. */

@@ -1,5 +1,11 @@
 package kernelwise.search;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import kernelwise.agents.AgentConfig;
+import kernelwise.env.EnvConfig;
+import kernelwise.env.Resource;
+import kernelwise.env.reward.RewardMode;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDateTime;
@@ -10,14 +16,25 @@ class SearchConfigTest {
 
     @Test
     void givenTheDefaults_whenWrittenAsJsonAndReadBack_thenEqual() {
-        SearchConfig c = SearchConfig.defaults();
+        SearchConfig c = SearchConfig.builder().build();
         assertEquals(c, SearchConfig.fromJson(c.toJson()));
         assertEquals("lenet5", c.model());
         assertEquals("hierarchical", c.agent());
-        assertEquals("latency", c.budgetResource());
-        var node = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("scorers", 2);
-        SearchConfig filled = c.withParts(node, node.deepCopy().put("tau", 0.01));
-        assertEquals(filled, SearchConfig.fromJson(filled.toJson()));
+        assertEquals(Resource.LATENCY, c.env().budget().resource());
+        assertEquals(0.4, c.env().budget().fraction());
+        assertTrue(c.env().kernelSteps(), "the hierarchical agent drives kernel steps");
+        assertEquals(new AgentConfig(), c.agentConfig());
+    }
+
+    @Test
+    void givenOptions_whenBuilt_thenTheEnvHoldsThemAndTheAgentsView() {
+        SearchConfig c = SearchConfig.builder().agent("ddpg").hardware("size", null).budget("size=0.05").mode("weighted")
+                .evalImages(200).seed(4).run("r").build();
+        assertFalse(c.env().kernelSteps(), "flat DDPG drives the per-layer view");
+        assertEquals("size", c.env().hardware());
+        assertEquals(RewardMode.WEIGHTED, c.env().mode());
+        assertEquals(200, c.env().evalSamples());
+        assertEquals(c, SearchConfig.fromJson(c.toJson()));
     }
 
     @Test
@@ -28,21 +45,44 @@ class SearchConfigTest {
 
     @Test
     void givenBadValues_whenBuilt_thenTheMessageNamesTheParameterAndTheValue() {
-        SearchConfig d = SearchConfig.defaults();
+        SearchConfig d = SearchConfig.builder().build();
         assertMessage("episodes must be positive, found 0", () -> d.withEpisodes(0));
-        assertMessage("found 'latency:0.4'", () -> new SearchConfig(d.run(), d.model(), d.dataset(), d.agent(), d.hardware(), d.hardwareParams(),
-                "latency:0.4", d.mode(), 0.01, 3, 1, 100, 1, null, null));
-        assertMessage("agent must be one of", () -> new SearchConfig(d.run(), d.model(), d.dataset(), "sarsa", d.hardware(), d.hardwareParams(),
-                d.budget(), d.mode(), 0.01, 3, 1, 100, 1, null, null));
-        assertMessage("eval images must be 1..5000, found 6000", () -> new SearchConfig(d.run(), d.model(), d.dataset(), d.agent(),
-                d.hardware(), d.hardwareParams(), d.budget(), d.mode(), 0.01, 3, 1, 6000, 1, null, null));
+        assertMessage("found 'latency:0.4'", () -> SearchConfig.builder().budget("latency:0.4"));
+        assertMessage("unknown agent 'sarsa'", () -> SearchConfig.builder().agent("sarsa").build());
+        assertMessage("hardware must be one of", () -> SearchConfig.builder().hardware("tpu", null).build());
+        assertMessage("mode must be one of", () -> SearchConfig.builder().mode("greedy"));
+        assertMessage("eval images must be positive, found 0", () -> SearchConfig.builder().evalImages(0));
         assertMessage("run name must be", () -> d.withRun("../etc"));
+        assertMessage("agent ddpg drives the env's per-layer view, found an env configuration with kernelSteps true",
+                () -> new SearchConfig("r", "lenet5", "mnist", "ddpg", 3, 1, 1, d.env(), d.agentConfig()));
     }
 
     @Test
-    void givenJsonWithAnUnknownField_whenRead_thenRefused() {
-        String json = SearchConfig.defaults().toJson().replace("{", "{\"colour\": 3,");
-        assertThrows(IllegalArgumentException.class, () -> SearchConfig.fromJson(json));
+    void givenJsonWithAnUnknownField_whenRead_thenRefusedAtEveryLevel() throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode top = (ObjectNode) m.readTree(SearchConfig.builder().build().toJson());
+        assertMessage("colour", () -> SearchConfig.fromJson(top.deepCopy().put("colour", 3).toString()));
+        ObjectNode env = top.deepCopy();
+        ((ObjectNode) env.get("env")).put("hardwre", "bismo");
+        assertMessage("hardwre", () -> SearchConfig.fromJson(env.toString()));
+        ObjectNode agent = top.deepCopy();
+        ((ObjectNode) agent.get("agentConfig").get("high")).put("criticLR", 0.1);
+        assertMessage("criticLR", () -> SearchConfig.fromJson(agent.toString()));
+    }
+
+    @Test
+    void givenTheSchema1FormOfAStoredConfig_whenRead_thenItsEnvAndAgentConfigurationsAreKept() throws Exception {
+        EnvConfig env = EnvConfig.defaults().toBuilder().budget(kernelwise.env.budget.Budget.parse("energy=0.3")).evalSamples(300).build();
+        ObjectNode old = new ObjectMapper().createObjectNode().put("run", "old").put("model", "lenet5").put("dataset", "mnist")
+                .put("agent", "hierarchical").put("hardware", "bitfusion").putNull("hardwareParams").put("budget", "energy=0.3")
+                .put("mode", "resource-constrained").put("maxAccuracyLoss", 0.01).put("episodes", 20).put("seed", 2)
+                .put("evalImages", 300).put("checkpointEvery", 1);
+        old.set("envConfig", new ObjectMapper().readTree(env.toJson()));
+        old.set("agentConfig", new ObjectMapper().readTree(new AgentConfig().toJson()));
+        SearchConfig c = SearchConfig.fromJson(old.toString());
+        assertEquals(env, c.env());
+        assertEquals(20, c.episodes());
+        assertEquals(2, c.seed());
     }
 
     private static void assertMessage(String part, Runnable r) {

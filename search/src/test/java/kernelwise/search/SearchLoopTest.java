@@ -22,7 +22,8 @@ class SearchLoopTest {
     Path dir;
 
     static SearchConfig toy(String run, int episodes, int checkpointEvery) {
-        return new SearchConfig(run, "toy", "mnist", "random", "toy", null, "latency=0.4", "resource-constrained", 0.01, episodes, 5, 100, checkpointEvery, null, null);
+        return SearchConfig.builder().run(run).model("toy").agent("random").episodes(episodes).seed(5).evalImages(100)
+                .checkpointEvery(checkpointEvery).build();
     }
 
     @Test
@@ -75,7 +76,7 @@ class SearchLoopTest {
         try (RunStore store = RunStore.open(dir.resolve("k.db"))) {
             SearchLoop loop = new SearchLoop(store, dir, new ToyRunFactory(), QUIET);
             loop.start(toy("a", 2, 1));
-            SearchConfig bad = new SearchConfig("b", "resnet999", "mnist", "random", "toy", null, "latency=0.4", "resource-constrained", 0.01, 2, 5, 100, 1, null, null);
+            SearchConfig bad = SearchConfig.builder().run("b").model("resnet999").agent("random").episodes(2).build();
             assertThrows(IllegalArgumentException.class, () -> loop.start(bad));
             assertEquals(List.of("a"), store.runNames());
             assertFalse(Files.exists(dir.resolve("b")), "a failed start leaves no run folder");

@@ -11,7 +11,7 @@ public final class ToyRunFactory implements RunFactory {
     @Override
     public RunParts build(SearchConfig config) {
         if (!config.model().equals("toy")) throw new IllegalArgumentException("unknown model '" + config.model() + "' (toy factory knows: toy)");
-        double budget = Double.parseDouble(config.budget().substring(config.budget().indexOf('=') + 1));
+        double budget = config.env().budget().fraction();
         long millis = Long.getLong("kernelwise.toy.episodeMillis", 0L);
         return new RunParts(ToyEnv.of(Samples.spec(), budget, millis), new ToyAgent(config.seed()),
                 Map.of("model", "toy", "modelSha256", "none"));

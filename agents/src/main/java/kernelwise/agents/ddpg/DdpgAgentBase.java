@@ -31,6 +31,7 @@ abstract class DdpgAgentBase implements Agent {
     private final DdpgLevel high;
     private final DdpgLevel low;          // null for the flat agent
     private final int lowObsSize;
+    private final int goalSize;
     private final Rng rng;
     private double baseline;
     private boolean baselineSet;
@@ -39,12 +40,11 @@ abstract class DdpgAgentBase implements Agent {
     DdpgAgentBase(String name, AgentConfig cfg, HierarchicalEnv env, long seed, boolean hierarchical) {
         this.name = name;
         this.cfg = cfg;
-        if (env.highActionSize() != 3) throw new IllegalArgumentException(name + " expects 3 HIGH actions (activation bits, goal bits, goal sparsity), env has " + env.highActionSize());
-        if (hierarchical && env.lowActionSize() != 2) throw new IllegalArgumentException(name + " expects 2 LOW actions (bits, sparsity), env has " + env.lowActionSize());
         Rng seeds = new Rng(seed);
         this.high = new DdpgLevel(env.highObservationSize(), env.highActionSize(), cfg.high(), seeds.nextLong());
         this.lowObsSize = env.lowObservationSize();
-        this.low = hierarchical ? new DdpgLevel(lowObsSize + 2, env.lowActionSize(), cfg.low(), seeds.nextLong()) : null;
+        this.goalSize = env.lowActionSize();
+        this.low = hierarchical ? new DdpgLevel(lowObsSize + goalSize, env.lowActionSize(), cfg.low(), seeds.nextLong()) : null;
         this.rng = seeds.split();
     }
 
@@ -72,42 +72,15 @@ abstract class DdpgAgentBase implements Agent {
     }
 
     /**
-     * Plays one episode. {@code episode} drives the warm-up and noise schedules, so a caller resuming a run must
-     * pass the same numbers an uninterrupted run would have.
+     * Plays one episode exploring, then learns from it. {@code episode} drives the warm-up and noise schedules, so a
+     * caller resuming a run must pass the same numbers an uninterrupted run would have.
      */
     @Override
     public Episode runEpisode(HierarchicalEnv env, long episode) {
-        checkEnv(env);
         long start = System.nanoTime();
         List<Step> highs = new ArrayList<>();
         List<Step> lows = new ArrayList<>();
-        EpisodeLoop.Played played = EpisodeLoop.play(env, new EpisodeLoop.Policy() {
-            private final double[] goal = new double[2];
-            private double[] input;
-
-            @Override
-            public double[] act(Level level, double[] observation) {
-                double[] action;
-                if (level == Level.HIGH) {
-                    input = observation.clone();
-                    action = new double[3];
-                    high.explore(input, action, episode, rng);
-                    goal[0] = action[1];
-                    goal[1] = action[2];
-                } else {
-                    if (low == null) throw new IllegalStateException(name + " got a LOW step from an env with kernelSteps() false");
-                    input = lowInput(observation, goal);
-                    action = new double[2];
-                    low.exploreAround(input, action, episode, rng, goal, cfg.randomKernelSigma());
-                }
-                return action;
-            }
-
-            @Override
-            public void stepped(Level level, double[] action, StepResult step) {
-                (level == Level.HIGH ? highs : lows).add(new Step(input, action, step.reward(), highs.size() - 1));
-            }
-        });
+        EpisodeLoop.Played played = play(env, episode, true, highs, lows);
         double reward = played.result().reward();
         updateBaseline(reward);
         storeHigh(highs, lows, reward);
@@ -121,11 +94,51 @@ abstract class DdpgAgentBase implements Agent {
         return new Episode(episode, played.trajectory(), played.result(), agentSeconds);
     }
 
+    /** The actors' own actions, no noise, no learning; the agent's state is left as it was. */
+    @Override
+    public Episode greedyEpisode(HierarchicalEnv env, long episode) {
+        long start = System.nanoTime();
+        EpisodeLoop.Played played = play(env, episode, false, new ArrayList<>(), new ArrayList<>());
+        return new Episode(episode, played.trajectory(), played.result(), (System.nanoTime() - start - played.envNanos()) / 1e9);
+    }
+
+    /** One episode, exploring or greedy, its steps (network inputs and actions) collected into {@code highs} and {@code lows}. */
+    private EpisodeLoop.Played play(HierarchicalEnv env, long episode, boolean explore, List<Step> highs, List<Step> lows) {
+        checkEnv(env);
+        return EpisodeLoop.play(env, new EpisodeLoop.Policy() {
+            private final double[] goal = new double[goalSize];
+            private double[] input;
+
+            @Override
+            public double[] act(Level level, double[] observation) {
+                double[] action;
+                if (level == Level.HIGH) {
+                    input = observation.clone();
+                    action = new double[env.highActionSize()];
+                    if (explore) high.explore(input, action, episode, rng);
+                    else high.net().act(input, action);
+                    System.arraycopy(action, 1, goal, 0, goalSize);
+                } else {
+                    if (low == null) throw new IllegalStateException(name + " got a LOW step from an env with kernelSteps() false");
+                    input = lowInput(observation, goal);
+                    action = new double[env.lowActionSize()];
+                    if (explore) low.exploreAround(input, action, episode, rng, goal, cfg.randomKernelSigma());
+                    else low.net().act(input, action);
+                }
+                return action;
+            }
+
+            @Override
+            public void stepped(Level level, double[] action, StepResult step) {
+                (level == Level.HIGH ? highs : lows).add(new Step(input, action, step.reward(), highs.size() - 1));
+            }
+        });
+    }
+
     private double[] lowInput(double[] obs, double[] goal) {
-        double[] in = new double[lowObsSize + 2];
+        double[] in = new double[lowObsSize + goalSize];
         System.arraycopy(obs, 0, in, 0, lowObsSize);
-        in[lowObsSize] = goal[0];
-        in[lowObsSize + 1] = goal[1];
+        System.arraycopy(goal, 0, in, lowObsSize, goalSize);
         return in;
     }
 
@@ -148,16 +161,15 @@ abstract class DdpgAgentBase implements Agent {
 
     /** The HIGH action with its goal replaced by the mean of its layer's kernel actions (HIRO's correction). */
     private static double[] achievedGoal(Step h, int layer, List<Step> lows) {
-        double bits = 0;
-        double sparsity = 0;
+        double[] a = h.action.clone();
         int n = 0;
         for (Step s : lows) {
             if (s.layer != layer) continue;
-            bits += s.action[0];
-            sparsity += s.action[1];
-            n++;
+            if (n++ == 0) java.util.Arrays.fill(a, 1, a.length, 0);
+            for (int i = 1; i < a.length; i++) a[i] += s.action[i - 1];
         }
-        return n == 0 ? h.action : new double[]{h.action[0], bits / n, sparsity / n};
+        for (int i = 1; n > 0 && i < a.length; i++) a[i] /= n;
+        return a;
     }
 
     private void storeLow(List<Step> lows, double reward) {

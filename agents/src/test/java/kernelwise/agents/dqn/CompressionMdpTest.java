@@ -4,6 +4,7 @@ import kernelwise.env.CompressionEnv;
 import kernelwise.env.EnvConfig;
 import kernelwise.env.Fixtures;
 import kernelwise.env.SyntheticScorer;
+import kernelwise.env.hardware.HardwareModels;
 import kernelwise.env.obs.KernelStats;
 import kernelwise.models.plan.NetworkSpec;
 import org.deeplearning4j.gym.StepReply;
@@ -25,7 +26,7 @@ class CompressionMdpTest {
 
     private static CompressionEnv env(boolean kernelSteps) throws Exception {
         return CompressionEnv.of(SPEC, KernelStats.uniform(SPEC), List.of(new SyntheticScorer(SPEC)),
-                EnvConfig.defaults().withKernelSteps(kernelSteps).withScoring(1, 0, 1));
+                EnvConfig.defaults().withKernelSteps(kernelSteps).withScoring(1, 0, 1), HardwareModels.byName("bitfusion", null));
     }
 
     @Test

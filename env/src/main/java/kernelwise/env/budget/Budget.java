@@ -1,5 +1,6 @@
 package kernelwise.env.budget;
 
+import kernelwise.env.Resource;
 import kernelwise.env.Cost;
 import kernelwise.models.plan.CompressionPlan;
 import kernelwise.models.plan.NetworkSpec;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * @param resource the limited resource
  * @param fraction the limit relative to the reference plan, positive
  */
-public record Budget(Cost.Resource resource, double fraction) {
+public record Budget(Resource resource, double fraction) {
 
     /** Bits of the reference plan's weights and activations. */
     public static final int REFERENCE_BITS = 8;
@@ -35,10 +36,10 @@ public record Budget(Cost.Resource resource, double fraction) {
         Matcher m = FORM.matcher(text == null ? "" : text);
         String hint = "budget must look like 'latency=0.4' (latency, energy or size = fraction of the 8-bit plan's cost), found '" + text + "'";
         if (!m.matches()) throw new IllegalArgumentException(hint);
-        Cost.Resource r;
+        Resource r;
         double f;
         try {
-            r = Cost.Resource.valueOf(m.group(1).toUpperCase(Locale.ROOT));
+            r = Resource.valueOf(m.group(1).toUpperCase(Locale.ROOT));
             f = Double.parseDouble(m.group(2));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(hint, e);
@@ -68,7 +69,7 @@ public record Budget(Cost.Resource resource, double fraction) {
     }
 
     /** Each layer's share of the resource in {@code cost} (per-layer storage from the plan for {@code size}). */
-    public static double[] layerValues(Cost.Resource r, Cost cost, NetworkSpec spec, CompressionPlan plan) {
+    public static double[] layerValues(Resource r, Cost cost, NetworkSpec spec, CompressionPlan plan) {
         return switch (r) {
             case LATENCY -> cost.layerCycles();
             case ENERGY -> cost.layerEnergyPj();

@@ -1,5 +1,6 @@
 package kernelwise.env.budget;
 
+import kernelwise.env.Resource;
 import kernelwise.env.Cost;
 import kernelwise.env.hardware.HardwareModel;
 import kernelwise.models.plan.CompressionPlan;
@@ -21,7 +22,7 @@ public final class Sensitivity {
     /**
      * @param kernelL2 per layer and kernel, the L2 norm of the kernel's weights
      */
-    public static double[][] of(NetworkSpec spec, double[][] kernelL2, HardwareModel hardware, Cost.Resource resource) {
+    public static double[][] of(NetworkSpec spec, double[][] kernelL2, HardwareModel hardware, Resource resource) {
         CompressionPlan ref = Budget.referencePlan(spec);
         double[] layer = Budget.layerValues(resource, hardware.cost(spec, ref), spec, ref);
         double total = 0;

@@ -1,5 +1,6 @@
 package kernelwise.env.hardware;
 
+import kernelwise.env.Resource;
 import kernelwise.env.Cost;
 import kernelwise.models.plan.CompressionPlan;
 import kernelwise.models.plan.NetworkSpec;
@@ -20,7 +21,7 @@ public interface HardwareModel {
     Cost cost(NetworkSpec spec, CompressionPlan plan);
 
     /** The resources this model prices (a budget on another resource is refused). */
-    default Set<Cost.Resource> resources() {
-        return EnumSet.allOf(Cost.Resource.class);
+    default Set<Resource> resources() {
+        return EnumSet.allOf(Resource.class);
     }
 }

@@ -1,5 +1,6 @@
 package kernelwise.env.hardware;
 
+import kernelwise.env.Resource;
 import kernelwise.env.Cost;
 import kernelwise.models.compress.KernelStorage;
 import kernelwise.models.plan.CompressionPlan;
@@ -35,7 +36,7 @@ public final class SizeModel implements HardwareModel {
     }
 
     @Override
-    public Set<Cost.Resource> resources() {
-        return EnumSet.of(Cost.Resource.SIZE);
+    public Set<Resource> resources() {
+        return EnumSet.of(Resource.SIZE);
     }
 }

@@ -1,5 +1,8 @@
 package kernelwise.env.reward;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /** How the extrinsic reward trades accuracy against cost. */
 public enum RewardMode {
     /** Every finished plan is projected onto the budget; the reward is the accuracy change ({@link AccuracyReward}). */
@@ -21,6 +24,18 @@ public enum RewardMode {
             case ACCURACY_GUARANTEED -> new AccuracyGuaranteedReward(maxAccuracyLoss, PENALTY);
             case WEIGHTED -> new WeightedReward();
         };
+    }
+
+    /** The command line's name: {@code resource-constrained}, {@code accuracy-guaranteed}, {@code weighted}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** @throws IllegalArgumentException naming the value found and the modes accepted */
+    public static RewardMode parse(String text) {
+        return Arrays.stream(values()).filter(m -> m.label().equalsIgnoreCase(String.valueOf(text).strip())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("mode must be one of "
+                        + Arrays.stream(values()).map(RewardMode::label).toList() + ", found '" + text + "'"));
     }
 
     /** Whether plans are projected onto the budget. */

@@ -1,5 +1,6 @@
 package kernelwise.env.budget;
 
+import kernelwise.env.Resource;
 import kernelwise.env.Cost;
 import org.junit.jupiter.api.Test;
 
@@ -11,14 +12,14 @@ class BudgetTest {
 
     @Test
     void givenTextForms_whenParsed_thenResourceAndFraction() {
-        assertEquals(new Budget(Cost.Resource.LATENCY, 0.4), Budget.parse("latency=0.4"));
-        assertEquals(new Budget(Cost.Resource.ENERGY, 0.3), Budget.parse(" energy <= 0.3x "));
-        assertEquals(new Budget(Cost.Resource.SIZE, 0.1), Budget.parse("SIZE=1e-1"));
+        assertEquals(new Budget(Resource.LATENCY, 0.4), Budget.parse("latency=0.4"));
+        assertEquals(new Budget(Resource.ENERGY, 0.3), Budget.parse(" energy <= 0.3x "));
+        assertEquals(new Budget(Resource.SIZE, 0.1), Budget.parse("SIZE=1e-1"));
     }
 
     @Test
     void givenBudget_whenWrittenAndParsed_thenSame() {
-        Budget b = new Budget(Cost.Resource.ENERGY, 0.25);
+        Budget b = new Budget(Resource.ENERGY, 0.25);
         assertEquals(b, Budget.parse(b.toText()));
     }
 

@@ -1,5 +1,6 @@
 package kernelwise.env.hardware;
 
+import kernelwise.env.Resource;
 import kernelwise.env.Cost;
 import kernelwise.env.Fixtures;
 import kernelwise.models.compress.PlanCounts;
@@ -56,7 +57,7 @@ class OtherModelsTest {
     @Test
     void givenSizeModel_whenAskedResources_thenOnlySize() throws Exception {
         HardwareModel size = HardwareModels.byName("size", null);
-        assertEquals(java.util.EnumSet.of(Cost.Resource.SIZE), size.resources());
+        assertEquals(java.util.EnumSet.of(Resource.SIZE), size.resources());
         NetworkSpec spec = Fixtures.smallConv();
         assertEquals(4 * (8 + 18 * 8), size.cost(spec, CompressionPlan.uniform(spec, 8, 8, 0)).storageBits(), "4 kernels: an 8-bit scale code and 18 dense 8-bit weights each");
     }

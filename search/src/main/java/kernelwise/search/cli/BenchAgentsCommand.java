@@ -6,14 +6,9 @@ import kernelwise.agents.Agents;
 import kernelwise.env.CompressionEnv;
 import kernelwise.env.EnvConfig;
 import kernelwise.env.budget.Budget;
-import kernelwise.env.obs.KernelStats;
-import kernelwise.models.compress.FastPlanScorer;
-import kernelwise.models.compress.NetworkSpecs;
+import kernelwise.env.hardware.HardwareModel;
 import kernelwise.models.data.DataSplits;
-import kernelwise.models.data.Datasets;
-import kernelwise.models.plan.NetworkSpec;
 import org.deeplearning4j.nn.api.Model;
-import org.nd4j.linalg.dataset.DataSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +16,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,22 +81,22 @@ public final class BenchAgentsCommand implements Callable<Integer> {
         DataSplits data = CliData.load(bench.dataset);
         EnvConfig envCfg = EnvConfig.defaults().withHardware(hardware, null).withBudget(Budget.parse(budget))
                 .withScoring(scorers, evalImages, 1000);
-        NetworkSpec netSpec = NetworkSpecs.of(net);
-        DataSet eval = evalImages > 0 ? Datasets.first(data.validation(), evalImages) : data.validation();
-        List<FastPlanScorer> pool = FastPlanScorer.pool(net, eval, Datasets.first(data.train(), 1000), envCfg.scorerCount());
-        KernelStats stats = KernelStats.of(net);
+        HardwareModel hw = envCfg.hardwareModel();
         PrintWriter err = spec.commandLine().getErr();
-        try (CompressionEnv kernels = CompressionEnv.of(netSpec, stats, pool, envCfg.withKernelSteps(true));
-             CompressionEnv flat = CompressionEnv.of(netSpec, stats, pool, envCfg.withKernelSteps(false))) {
-            AgentComparison cmp = new AgentComparison(cfg, ks -> ks ? kernels : flat, batch);
+        Map<Boolean, CompressionEnv> envs = new HashMap<>();
+        try {
+            AgentComparison cmp = new AgentComparison(cfg, kernelSteps -> envs.computeIfAbsent(kernelSteps,
+                    k -> CompressionEnv.create(net, data, envCfg.withKernelSteps(k), hw)), batch);
             List<AgentComparison.Row> rows = cmp.run(agents, seeds, episodes, (agent, seed, done, total) -> {
                 err.printf("bench agents: %s seed %d: %d/%d episodes%n", agent, seed, done, total);
                 err.flush();
             });
-            Map<String, Object> settings = settings(kernels);
+            Map<String, Object> settings = settings(envs.values().iterator().next());
             if (agentConfig != null) settings.put("agentConfig", agentConfig.toString());
             BenchAgentsReport.write(bench.dir(), name, settings, rows);
             bench.print(spec, () -> BenchAgentsReport.json(settings, rows), () -> BenchAgentsReport.markdown(settings, rows));
+        } finally {
+            envs.values().forEach(CompressionEnv::close);
         }
         return ExitCode.OK;
     }

@@ -2,6 +2,7 @@ package kernelwise.search.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import kernelwise.env.Cost;
+import kernelwise.env.Resource;
 import kernelwise.env.hardware.HardwareModel;
 import kernelwise.env.hardware.HardwareModels;
 import kernelwise.models.compress.NetworkSpecs;
@@ -44,10 +45,10 @@ public final class BenchCostsCommand implements Callable<Integer> {
     /** One model's cost; a figure the model does not price is null. */
     record Row(String hardware, Double cycles, Double seconds, Double energyPj, Long storageBits) {
         static Row of(HardwareModel m, Cost c) {
-            Set<Cost.Resource> r = m.resources();
-            boolean time = r.contains(Cost.Resource.LATENCY);
+            Set<Resource> r = m.resources();
+            boolean time = r.contains(Resource.LATENCY);
             return new Row(m.name(), time ? c.cycles() : null, time ? c.seconds() : null,
-                    r.contains(Cost.Resource.ENERGY) ? c.energyPj() : null, r.contains(Cost.Resource.SIZE) ? c.storageBits() : null);
+                    r.contains(Resource.ENERGY) ? c.energyPj() : null, r.contains(Resource.SIZE) ? c.storageBits() : null);
         }
     }
 

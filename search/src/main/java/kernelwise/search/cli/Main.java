@@ -1,5 +1,7 @@
 package kernelwise.search.cli;
 
+import kernelwise.search.RunFactory;
+import kernelwise.search.ZooRunFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,9 +36,28 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a verb is required");
     }
 
-    /** Builds the command line with the error handling every verb shares. */
+    /** Builds the command line with the error handling every verb shares, searching with the real model zoo and env. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return commandLine(new ZooRunFactory());
+    }
+
+    /**
+     * The command line whose {@code search} and {@code resume} build their runs with {@code runs} (tests drive it
+     * with a small environment). A verb class taking a {@link RunFactory} in its constructor is given it.
+     */
+    public static CommandLine commandLine(RunFactory runs) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cl = new CommandLine(new Main(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                try {
+                    var withRuns = cls.getDeclaredConstructor(RunFactory.class);
+                    return withRuns.newInstance(runs);
+                } catch (NoSuchMethodException plain) {
+                    return defaults.create(cls);
+                }
+            }
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             int code = exitCodeFor(ex);
             commandLine.getErr().println("kernelwise: " + oneLine(ex));

@@ -1,6 +1,6 @@
 package kernelwise.search.cli;
 
-import kernelwise.search.RunFactories;
+import kernelwise.search.RunFactory;
 import kernelwise.search.SearchLoop;
 import kernelwise.search.store.RunProgress;
 import kernelwise.search.store.RunStore;
@@ -26,13 +26,19 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--episodes", description = "Raise (or keep) the run's target number of episodes.")
     Long episodes;
 
+    private final RunFactory runs;
+
+    ResumeCommand(RunFactory runs) {
+        this.runs = runs;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (episodes != null && episodes <= 0) throw CliException.usage("episodes must be positive, found " + episodes);
         try (RunStore store = storeOptions.openExisting(); ProgressListener bar = new ProgressListener(System.err)) {
             String run = StoreOptions.runOrLatest(store, this.run);
             OptionalLong target = episodes == null ? OptionalLong.empty() : OptionalLong.of(episodes);
-            SearchLoop loop = new SearchLoop(store, storeOptions.results(), RunFactories.fromSystem(), bar);
+            SearchLoop loop = new SearchLoop(store, storeOptions.results(), runs, bar);
             RunProgress p = RunErrors.mapped(() -> loop.resume(run, target));
             bar.close();
             Summaries.printFinished(spec.commandLine().getOut(), run, p, storeOptions.results());

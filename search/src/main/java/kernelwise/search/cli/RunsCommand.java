@@ -3,7 +3,7 @@ package kernelwise.search.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.JsonNode;
+import kernelwise.search.SearchConfig;
 import kernelwise.search.store.RunProgress;
 import kernelwise.search.store.RunStore;
 import kernelwise.search.store.Scores;
@@ -34,14 +34,14 @@ final class RunsCommand implements Callable<Integer> {
             ArrayNode rows = new ObjectMapper().createArrayNode();
             if (!json) out.printf(Locale.ROOT, ROW, "NAME", "MODEL", "AGENT", "EPISODES", "BEST ACC", "BEST COST", "REWARD");
             for (String run : store.runNames()) {
-                JsonNode c = Summaries.config(store, run);
+                SearchConfig c = Summaries.config(store, run);
                 RunProgress p = store.progress(run);
                 Scores b = p.bestScores();
                 if (json) rows.add(row(run, c, p));
-                else out.printf(Locale.ROOT, ROW, run, shortModel(c.path("model").asText("?")), c.path("agent").asText("?"),
+                else out.printf(Locale.ROOT, ROW, run, shortModel(c.model()), c.agent(),
                         p.episodesDone() + "/" + p.targetEpisodes(),
                         b == null ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * b.accuracy()),
-                        b == null ? "-" : String.format(Locale.ROOT, "%s %.3f", c.path("budget").asText("?=").replaceAll("=.*", ""), b.relativeCost()),
+                        b == null ? "-" : String.format(Locale.ROOT, "%s %.3f", c.env().budget().resource().label(), b.relativeCost()),
                         b == null ? "-" : String.format(Locale.ROOT, "%.4f", b.reward()));
             }
             if (json) out.println(CliJson.write(new ObjectMapper().createObjectNode().put("store", store.file().toString()).set("runs", rows)));
@@ -55,9 +55,9 @@ final class RunsCommand implements Callable<Integer> {
         return model.replaceAll(".*[/\\\\]", "");
     }
 
-    private static ObjectNode row(String run, JsonNode c, RunProgress p) {
+    private static ObjectNode row(String run, SearchConfig c, RunProgress p) {
         ObjectNode o = new ObjectMapper().createObjectNode();
-        o.put("name", run).put("model", c.path("model").asText()).put("agent", c.path("agent").asText()).put("budget", c.path("budget").asText())
+        o.put("name", run).put("model", c.model()).put("agent", c.agent()).put("budget", c.env().budget().toText())
                 .put("episodesDone", p.episodesDone()).put("targetEpisodes", p.targetEpisodes()).put("bestEpisode", p.bestEpisode());
         if (p.bestScores() != null) {
             o.put("bestAccuracy", p.bestScores().accuracy()).put("bestRelativeCost", p.bestScores().relativeCost())

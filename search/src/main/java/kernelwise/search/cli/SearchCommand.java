@@ -1,6 +1,7 @@
 package kernelwise.search.cli;
 
-import kernelwise.search.RunFactories;
+import kernelwise.agents.AgentConfig;
+import kernelwise.search.RunFactory;
 import kernelwise.search.SearchConfig;
 import kernelwise.search.SearchLoop;
 import kernelwise.search.store.RunProgress;
@@ -11,14 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
 
 /** {@code kernelwise search}: starts a run and plays it to its end. */
@@ -40,10 +36,10 @@ final class SearchCommand implements Callable<Integer> {
             + " JSON (env/src/main/resources/kernelwise/hardware/) with values changed, or the CSV lookup table for 'table'.")
     Path hardwareParams;
     @Option(names = "--budget", description = "resource=fraction of the 8-bit plan's cost (default: ${DEFAULT-VALUE}).")
-    String budget = "latency=0.4";
+    String budget = SearchConfig.DEFAULT_BUDGET;
     @Option(names = "--mode", description = "Reward: resource-constrained (plans cut to the budget, reward = accuracy),"
             + " accuracy-guaranteed or weighted (default: ${DEFAULT-VALUE}).")
-    String mode = SearchConfig.DEFAULT_MODE;
+    String mode = "resource-constrained";
     @Option(names = "--max-accuracy-loss", description = "Accuracy loss allowed in accuracy-guaranteed mode, a fraction (default: ${DEFAULT-VALUE}).")
     double maxAccuracyLoss = 0.01;
     @Option(names = "--episodes", description = "Episodes to run (default: ${DEFAULT-VALUE}).")
@@ -60,27 +56,34 @@ final class SearchCommand implements Callable<Integer> {
             + " agents' defaults; 'show NAME --json' prints a run's under config.agentConfig).")
     Path agentConfig;
 
+    private final RunFactory runs;
+
+    SearchCommand(RunFactory runs) {
+        this.runs = runs;
+    }
+
     @Override
     public Integer call() throws Exception {
-        String name = run != null ? run : SearchConfig.defaultRunName(model, agent, seed, LocalDateTime.now());
-        SearchConfig config = new SearchConfig(name, model, dataset, agent, hardware,
-                hardwareParams == null ? null : hardwareParams.toAbsolutePath().toString(), budget, mode, maxAccuracyLoss, episodes, seed,
-                evalImages, checkpointEvery, null, json(agentConfig));
+        SearchConfig config = SearchConfig.builder().run(run).model(model).dataset(dataset).agent(agent)
+                .hardware(hardware, hardwareParams == null ? null : hardwareParams.toAbsolutePath().toString())
+                .budget(budget).mode(mode).maxAccuracyLoss(maxAccuracyLoss).episodes(episodes).seed(seed)
+                .evalImages(evalImages).checkpointEvery(checkpointEvery).agentConfig(agentConfig(agentConfig)).build();
         try (RunStore store = storeOptions.open(); ProgressListener bar = new ProgressListener(System.err)) {
-            SearchLoop loop = new SearchLoop(store, storeOptions.results(), RunFactories.fromSystem(), bar);
+            SearchLoop loop = new SearchLoop(store, storeOptions.results(), runs, bar);
             RunProgress p = RunErrors.mapped(() -> loop.start(config));
             bar.close();
-            Summaries.printFinished(spec.commandLine().getOut(), name, p, storeOptions.results());
+            Summaries.printFinished(spec.commandLine().getOut(), config.run(), p, storeOptions.results());
         }
         return ExitCode.OK;
     }
 
-    private static JsonNode json(Path file) throws IOException {
-        if (file == null) return null;
+    /** The agents' configuration in {@code file}, or the defaults; a file with an unknown or bad field is refused. */
+    private static AgentConfig agentConfig(Path file) throws IOException {
+        if (file == null) return new AgentConfig();
         try {
-            return new ObjectMapper().readTree(Files.readString(file));
-        } catch (JsonProcessingException e) {
-            throw CliException.usage(file + " is not valid JSON: " + e.getOriginalMessage());
+            return AgentConfig.fromJson(Files.readString(file));
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(file + ": " + e.getMessage());
         }
     }
 }

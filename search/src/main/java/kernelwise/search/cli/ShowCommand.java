@@ -3,7 +3,7 @@ package kernelwise.search.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import kernelwise.search.RunOutputs;
-import kernelwise.search.store.CostAxis;
+import kernelwise.env.Resource;
 import kernelwise.search.store.RunProgress;
 import kernelwise.search.store.RunStore;
 import picocli.CommandLine.Command;
@@ -49,7 +49,7 @@ final class ShowCommand implements Callable<Integer> {
         out.println("provenance:");
         s.get("provenance").fields().forEachRemaining(f -> out.println("  " + f.getKey() + " = " + text(f.getValue())));
         if (p.bestScores() != null) out.println("best (episode " + p.bestEpisode() + "): " + Summaries.scores(p.bestScores()));
-        for (CostAxis a : CostAxis.values()) {
+        for (Resource a : Resource.values()) {
             out.println("pareto front, accuracy vs " + a.label() + ": " + p.front(a).points().size() + " plans");
         }
     }

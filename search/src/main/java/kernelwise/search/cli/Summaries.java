@@ -1,12 +1,11 @@
 package kernelwise.search.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import kernelwise.search.NoSuchRunException;
+import kernelwise.search.SearchConfig;
 import kernelwise.search.store.RunProgress;
 import kernelwise.search.store.RunStore;
 import kernelwise.search.store.Scores;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -29,12 +28,8 @@ final class Summaries {
                 s.reward(), 100 * s.accuracy(), s.relativeCost(), s.cycles(), s.seconds(), s.energyPj(), s.storageBits(), s.storageBits() / 8192.0);
     }
 
-    /** A run's stored config as JSON (read leniently: listing must not fail on a config this version would refuse). */
-    static JsonNode config(RunStore store, String run) {
-        try {
-            return new ObjectMapper().readTree(store.info(run).orElseThrow().configJson());
-        } catch (IOException e) {
-            return new ObjectMapper().createObjectNode();
-        }
+    /** A run's stored configuration. */
+    static SearchConfig config(RunStore store, String run) {
+        return SearchConfig.fromJson(store.info(run).orElseThrow(() -> new NoSuchRunException(run, store.file())).configJson());
     }
 }

@@ -2,7 +2,7 @@ package kernelwise.search.report;
 
 import kernelwise.models.plan.CompressionPlan;
 import kernelwise.models.plan.LayerPlan;
-import kernelwise.search.store.CostAxis;
+import kernelwise.env.Resource;
 import kernelwise.search.store.EpisodeRecord;
 import kernelwise.search.store.ParetoFront;
 import org.knowm.xchart.BitmapEncoder;
@@ -67,7 +67,7 @@ final class Charts {
     }
 
     /** Accuracy against one cost for every episode, with the Pareto front and the best plan marked. */
-    static XYChart front(List<EpisodeRecord> episodes, ParetoFront front, EpisodeRecord best, CostAxis axis) {
+    static XYChart front(List<EpisodeRecord> episodes, ParetoFront front, EpisodeRecord best, Resource axis) {
         XYChart c = new XYChartBuilder().width(W).height(H).title("Accuracy vs " + axis.label() + " (" + axis.unit() + ")")
                 .xAxisTitle(axis.label() + " (" + axis.unit() + ", lower is better)").yAxisTitle("validation accuracy (%)").build();
         style(c);

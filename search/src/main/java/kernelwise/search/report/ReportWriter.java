@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kernelwise.models.plan.CompressionPlan;
 import kernelwise.models.plan.LayerPlan;
-import kernelwise.search.PlanChoice;
-import kernelwise.search.store.CostAxis;
+import kernelwise.search.SearchConfig;
+import kernelwise.env.Resource;
 import kernelwise.search.store.EpisodeRecord;
 import kernelwise.search.store.ParetoFront;
 import kernelwise.search.store.RunInfo;
@@ -39,9 +39,9 @@ public final class ReportWriter {
         List<EpisodeRecord> episodes = store.episodes(run);
         if (episodes.isEmpty()) throw new IllegalArgumentException("run '" + run + "' has no episodes yet: nothing to report");
         Files.createDirectories(dir);
-        EpisodeRecord best = PlanChoice.REWARD.choose(episodes, 0);
+        EpisodeRecord best = episodes.get((int) p.bestEpisode());
         Charts.save(Charts.reward(episodes), dir.resolve("reward.png"));
-        for (CostAxis a : CostAxis.values()) Charts.save(Charts.front(episodes, p.front(a), best, a), dir.resolve("front-" + a.label() + ".png"));
+        for (Resource a : Resource.values()) Charts.save(Charts.front(episodes, p.front(a), best, a), dir.resolve("front-" + a.label() + ".png"));
         CompressionPlan plan = best.plan();
         Charts.save(Charts.layerBits(plan), dir.resolve("layer-bits.png"));
         Charts.save(Charts.layerSparsity(plan), dir.resolve("layer-sparsity.png"));
@@ -55,8 +55,8 @@ public final class ReportWriter {
     }
 
     private static String html(String run, RunInfo info, RunProgress p, EpisodeRecord best, List<EpisodeRecord> episodes) throws IOException {
-        JsonNode config = JSON.readTree(info.configJson());
-        String budget = config.path("budget").asText("?");
+        SearchConfig config = SearchConfig.fromJson(info.configJson());
+        String budget = config.env().budget().toText();
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Kernelwise report: ").append(esc(run)).append("</title>\n")
                 .append("<style>body{font-family:sans-serif;max-width:1060px;margin:2em auto;line-height:1.45;color:#222}")
@@ -64,10 +64,10 @@ public final class ReportWriter {
                 .append("th{background:#f2f2f2}img{max-width:100%;border:1px solid #ddd}code{background:#f4f4f4;padding:1px 4px}</style></head><body>\n");
         h.append("<h1>Kernelwise search report: ").append(esc(run)).append("</h1>\n");
         h.append(p("Kernelwise searched, for every kernel (a convolution's output channel or a dense layer's output unit) of model <b>"
-                + esc(config.path("model").asText()) + "</b> on <b>" + esc(config.path("dataset").asText()) + "</b>, how many bits its weights keep (1-8, or 32 = float)"
-                + " and which fraction of them is pruned, plus the activation bits of every layer. Agent <b>" + esc(config.path("agent").asText())
+                + esc(config.model()) + "</b> on <b>" + esc(config.dataset()) + "</b>, how many bits its weights keep (1-8, or 32 = float)"
+                + " and which fraction of them is pruned, plus the activation bits of every layer. Agent <b>" + esc(config.agent())
                 + "</b> proposed one plan per episode; each plan was cut down to the budget <b>" + esc(budget) + "</b> (the cost may be at most that"
-                + " fraction of the same network quantized to 8 bits everywhere), on hardware model <b>" + esc(config.path("hardware").asText())
+                + " fraction of the same network quantized to 8 bits everywhere), on hardware model <b>" + esc(config.env().hardware())
                 + "</b>, then scored by its accuracy on held-out validation images. The reward trades accuracy against the budget; the best plan is"
                 + " the one with the highest reward. Report written " + Instant.now() + "."));
         summary(h, run, p, best, JSON.readTree(info.provenanceJson()), config);
@@ -76,7 +76,7 @@ public final class ReportWriter {
         chart(h, "front-latency.png", "Accuracy against latency", "Each grey dot is one episode's plan: its latency per image in cycles on the"
                 + " hardware model (x) and its validation accuracy (y). The red staircase is the Pareto front: the plans no other plan beats on"
                 + " both accuracy and latency. The green triangle is the best plan by reward."
-                + (config.path("mode").asText().equals("resource-constrained") ? " In this run's mode (resource-constrained) every plan"
+                + (config.env().mode().projects() ? " In this run's mode (resource-constrained) every plan"
                 + " is cut down to the budget before it is scored, so most plans sit at the budget's latency and differ in accuracy." : ""));
         chart(h, "front-energy.png", "Accuracy against energy", "The same plans against the energy per image (picojoules) on the hardware model.");
         chart(h, "front-size.png", "Accuracy against model size", "The same plans against the size of the packed weights in bits"
@@ -88,16 +88,16 @@ public final class ReportWriter {
                 + " Layers with more than " + Charts.KERNELS_PER_ROW + " kernels wrap over several rows (the row label gives the kernel range).");
         chart(h, "kernel-sparsity.png", "Sparsity of every kernel", "One cell per kernel: the percentage of its weights pruned (100 = kernel removed); red = heavily pruned, green = kept whole.");
         layerTable(h, best.plan());
-        frontTable(h, p.front(CostAxis.LATENCY), episodes);
-        h.append("<h2>Configuration</h2>\n").append(table(config));
+        frontTable(h, p.front(Resource.LATENCY), episodes);
+        h.append("<h2>Configuration</h2>\n").append(table(JSON.readTree(config.toJson())));
         h.append("<h2>Provenance</h2>\n").append(p("Where the run came from: seed, checksums and versions, recorded when it started."))
                 .append(table(JSON.readTree(info.provenanceJson())));
         return h.append("</body></html>\n").toString();
     }
 
-    private static void summary(StringBuilder h, String run, RunProgress p, EpisodeRecord best, JsonNode provenance, JsonNode config) {
+    private static void summary(StringBuilder h, String run, RunProgress p, EpisodeRecord best, JsonNode provenance, SearchConfig config) {
         Scores s = best.scores();
-        String model = config.path("model").asText("MODEL"), dataset = config.path("dataset").asText("mnist");
+        String model = config.model(), dataset = config.dataset();
         h.append("<h2>Outcome</h2>\n<table>");
         if (provenance.has("baselineAccuracy")) {
             h.append(row("uncompressed accuracy", String.format(Locale.ROOT, "%.2f%% on the same validation images (float network)",

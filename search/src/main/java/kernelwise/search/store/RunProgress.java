@@ -1,5 +1,7 @@
 package kernelwise.search.store;
 
+import kernelwise.env.Resource;
+
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -14,13 +16,13 @@ import java.util.Map;
  * @param searchSeconds  summed wall time of the committed episodes
  */
 public record RunProgress(long episodesDone, long targetEpisodes, long bestEpisode, Scores bestScores,
-                          Map<CostAxis, ParetoFront> fronts, double searchSeconds) {
+                          Map<Resource, ParetoFront> fronts, double searchSeconds) {
 
     public RunProgress {
         if (episodesDone < 0) throw new IllegalArgumentException("episodesDone must be >= 0, found " + episodesDone);
         if (targetEpisodes <= 0) throw new IllegalArgumentException("targetEpisodes must be positive, found " + targetEpisodes);
-        EnumMap<CostAxis, ParetoFront> f = new EnumMap<>(CostAxis.class);
-        for (CostAxis a : CostAxis.values()) f.put(a, fronts == null ? ParetoFront.empty() : fronts.getOrDefault(a, ParetoFront.empty()));
+        EnumMap<Resource, ParetoFront> f = new EnumMap<>(Resource.class);
+        for (Resource a : Resource.values()) f.put(a, fronts == null ? ParetoFront.empty() : fronts.getOrDefault(a, ParetoFront.empty()));
         fronts = Map.copyOf(f);
     }
 
@@ -32,7 +34,7 @@ public record RunProgress(long episodesDone, long targetEpisodes, long bestEpiso
         return episodesDone >= targetEpisodes;
     }
 
-    public ParetoFront front(CostAxis axis) {
+    public ParetoFront front(Resource axis) {
         return fronts.get(axis);
     }
 
@@ -46,8 +48,8 @@ public record RunProgress(long episodesDone, long targetEpisodes, long bestEpiso
             throw new IllegalStateException("next episode must be " + episodesDone + ", found " + e.index());
         }
         boolean better = bestScores == null || e.scores().reward() > bestScores.reward();
-        EnumMap<CostAxis, ParetoFront> f = new EnumMap<>(CostAxis.class);
-        for (CostAxis a : CostAxis.values()) {
+        EnumMap<Resource, ParetoFront> f = new EnumMap<>(Resource.class);
+        for (Resource a : Resource.values()) {
             f.put(a, fronts.get(a).offer(new ParetoFront.Point(e.index(), e.scores().accuracy(), e.scores().cost(a))));
         }
         return new RunProgress(episodesDone + 1, targetEpisodes, better ? e.index() : bestEpisode,

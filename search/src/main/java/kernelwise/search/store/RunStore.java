@@ -15,14 +15,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Many search runs in one MapDB file. Every change is one transaction: {@link #appendEpisode} writes the
+ * Many search runs in one MapDB file: their configurations, episodes and progress here, their agent checkpoints in
+ * a {@link CheckpointStore} on the same file. Every change is one transaction: {@link #appendEpisode} writes the
  * episode, the agent checkpoint and the run's progress (best plan, Pareto fronts) and commits them together,
  * so a crash leaves either all of an episode or none of it. The file carries a schema version; a file from a
  * newer schema, or one opened by another process, is refused with a {@link StoreException}.
@@ -42,13 +40,7 @@ public final class RunStore implements AutoCloseable {
     private final HTreeMap<String, String> runs;
     private final HTreeMap<String, String> progress;
     private final HTreeMap<String, byte[]> episodes;
-    private final HTreeMap<String, byte[]> checkpointChunks;
-    private final HTreeMap<String, byte[]> checkpointManifest;
-    private final HTreeMap<String, Long> checkpointNextId;
-    private final HTreeMap<String, Long> checkpointAt;
-    private final Map<String, CachedCheckpoint> lastCheckpoint = new HashMap<>();
-    private double lastCommitSeconds;
-    private long lastCheckpointBytesWritten;
+    private final CheckpointStore checkpoints;
 
     private RunStore(Path file, DB db) {
         this.file = file;
@@ -56,10 +48,7 @@ public final class RunStore implements AutoCloseable {
         this.runs = db.hashMap("runs", Serializer.STRING, Serializer.STRING).createOrOpen();
         this.progress = db.hashMap("progress", Serializer.STRING, Serializer.STRING).createOrOpen();
         this.episodes = db.hashMap("episodes", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
-        this.checkpointChunks = db.hashMap("checkpointChunks", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
-        this.checkpointAt = db.hashMap("checkpointAt", Serializer.STRING, Serializer.LONG).createOrOpen();
-        this.checkpointManifest = db.hashMap("checkpointManifest", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
-        this.checkpointNextId = db.hashMap("checkpointNextId", Serializer.STRING, Serializer.LONG).createOrOpen();
+        this.checkpoints = new CheckpointStore(db);
     }
 
     /**
@@ -175,9 +164,7 @@ public final class RunStore implements AutoCloseable {
 
     /** The agent state saved with the last checkpoint and the number of episodes it had played. */
     public Optional<Checkpoint> checkpoint(String run) {
-        Long at = checkpointAt.get(run);
-        if (at == null) return Optional.empty();
-        return Optional.of(new Checkpoint(at, cachedCheckpoint(run).state().clone()));
+        return checkpoints.latest(run);
     }
 
     /** An agent state after {@code episodes} episodes. */
@@ -185,122 +172,40 @@ public final class RunStore implements AutoCloseable {
     }
 
     /**
-     * Commits episode {@code record} (the run's next), the agent state after it (null to keep the previous
-     * checkpoint) and the updated best plan and fronts, in one transaction. The store keeps a reference to
-     * {@code agentState} (to find what the next checkpoint shares with it): the caller must not change it.
+     * What one {@link #appendEpisode} did.
      *
-     * @return the run's progress after the episode
+     * @param progress             the run's progress after the episode
+     * @param commitSeconds        wall time of the write and commit
+     * @param checkpointBytes      size of the agent state stored with the episode (0 if none)
+     * @param checkpointBytesWritten bytes of it actually written (the chunks not in the previous checkpoint)
      */
-    public RunProgress appendEpisode(String run, EpisodeRecord record, byte[] agentState) {
-        RunProgress next = progress(run).after(record);
-        byte[] encoded = EpisodeCodec.encode(record);
-        long t0 = System.nanoTime();
-        CachedCheckpoint[] written = new CachedCheckpoint[1];
-        lastCheckpointBytesWritten = 0;
-        transaction(() -> {
-            episodes.put(key(run, record.index()), encoded);
-            if (agentState != null) written[0] = writeCheckpoint(run, agentState, next.episodesDone());
-            progress.put(run, toJson(next));
-        });
-        lastCommitSeconds = (System.nanoTime() - t0) / 1e9;
-        if (written[0] != null) lastCheckpoint.put(run, written[0]);
-        log.debug("run {} episode {} committed in {} ms ({} episode bytes, {} state bytes of which {} written)", run, record.index(),
-                Math.round(lastCommitSeconds * 1000), encoded.length, agentState == null ? 0 : agentState.length, lastCheckpointBytesWritten);
-        return next;
+    public record Commit(RunProgress progress, double commitSeconds, long checkpointBytes, long checkpointBytesWritten) {
     }
 
     /**
-     * Writes the checkpoint as content-defined chunks ({@link ContentChunks}), storing only the chunks that are not
-     * byte-for-byte in the run's previous checkpoint, and deleting those no longer used.
+     * Commits episode {@code record} (the run's next), the agent state after it (null to keep the previous
+     * checkpoint) and the updated best plan and fronts, in one transaction. The store keeps a reference to
+     * {@code agentState} (to find what the next checkpoint shares with it): the caller must not change it.
      */
-    private CachedCheckpoint writeCheckpoint(String run, byte[] state, long episodes) {
-        CachedCheckpoint prev = cachedCheckpoint(run);
-        Map<Long, List<Integer>> prevByHash = new HashMap<>();
-        for (int j = 0; prev != null && j < prev.chunks().size(); j++) {
-            prevByHash.computeIfAbsent(prev.chunks().get(j).hash(), h -> new ArrayList<>()).add(j);
+    public Commit appendEpisode(String run, EpisodeRecord record, byte[] agentState) {
+        RunProgress next = progress(run).after(record);
+        byte[] encoded = EpisodeCodec.encode(record);
+        long t0 = System.nanoTime();
+        long[] written = new long[1];
+        try {
+            transaction(() -> {
+                episodes.put(key(run, record.index()), encoded);
+                if (agentState != null) written[0] = checkpoints.write(run, agentState, next.episodesDone());
+                progress.put(run, toJson(next));
+            });
+        } catch (RuntimeException e) {
+            checkpoints.forget(run);
+            throw e;
         }
-        List<ContentChunks.Chunk> chunks = ContentChunks.cut(state);
-        long[] ids = new long[chunks.size()];
-        long next = checkpointNextId.getOrDefault(run, 0L);
-        long written = 0;
-        for (int i = 0; i < chunks.size(); i++) {
-            ContentChunks.Chunk c = chunks.get(i);
-            ids[i] = -1;
-            for (int j : prevByHash.getOrDefault(c.hash(), List.of())) {
-                ContentChunks.Chunk p = prev.chunks().get(j);
-                if (p.length() == c.length() && Arrays.equals(state, c.offset(), c.offset() + c.length(), prev.state(), p.offset(), p.offset() + p.length())) {
-                    ids[i] = prev.ids()[j];
-                    break;
-                }
-            }
-            if (ids[i] < 0) {
-                ids[i] = next++;
-                checkpointChunks.put(chunkKey(run, ids[i]), Arrays.copyOfRange(state, c.offset(), c.offset() + c.length()));
-                written += c.length();
-            }
-        }
-        java.util.Set<Long> kept = new java.util.HashSet<>();
-        for (long id : ids) kept.add(id);
-        for (int j = 0; prev != null && j < prev.ids().length; j++) {
-            if (!kept.contains(prev.ids()[j])) checkpointChunks.remove(chunkKey(run, prev.ids()[j]));
-        }
-        checkpointManifest.put(run, manifest(ids, chunks));
-        checkpointNextId.put(run, next);
-        checkpointAt.put(run, episodes);
-        lastCheckpointBytesWritten = written;
-        return new CachedCheckpoint(state, chunks, ids);
-    }
-
-    /** The run's last checkpoint with its chunking, from memory or read from the file; null if it has none. */
-    private CachedCheckpoint cachedCheckpoint(String run) {
-        CachedCheckpoint c = lastCheckpoint.get(run);
-        if (c != null || !checkpointAt.containsKey(run)) return c;
-        java.nio.ByteBuffer m = java.nio.ByteBuffer.wrap(checkpointManifest.get(run));
-        int n = m.getInt();
-        long[] ids = new long[n];
-        int[] lengths = new int[n];
-        int total = 0;
-        for (int i = 0; i < n; i++) {
-            ids[i] = m.getLong();
-            lengths[i] = m.getInt();
-            total += lengths[i];
-        }
-        byte[] state = new byte[total];
-        List<ContentChunks.Chunk> chunks = new ArrayList<>(n);
-        for (int i = 0, off = 0; i < n; off += lengths[i], i++) {
-            byte[] b = checkpointChunks.get(chunkKey(run, ids[i]));
-            if (b == null || b.length != lengths[i]) throw new IllegalStateException("checkpoint of run " + run + " misses chunk " + ids[i]);
-            System.arraycopy(b, 0, state, off, b.length);
-            chunks.add(new ContentChunks.Chunk(off, b.length, ContentChunks.hash(state, off, b.length)));
-        }
-        c = new CachedCheckpoint(state, chunks, ids);
-        lastCheckpoint.put(run, c);
+        Commit c = new Commit(next, (System.nanoTime() - t0) / 1e9, agentState == null ? 0 : agentState.length, written[0]);
+        log.debug("run {} episode {} committed in {} ms ({} episode bytes, {} state bytes of which {} written)", run, record.index(),
+                Math.round(c.commitSeconds() * 1000), encoded.length, c.checkpointBytes(), c.checkpointBytesWritten());
         return c;
-    }
-
-    private static byte[] manifest(long[] ids, List<ContentChunks.Chunk> chunks) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 12 * ids.length);
-        b.putInt(ids.length);
-        for (int i = 0; i < ids.length; i++) b.putLong(ids[i]).putInt(chunks.get(i).length());
-        return b.array();
-    }
-
-    /** A checkpoint as last committed, kept to find the chunks the next one shares with it. */
-    private record CachedCheckpoint(byte[] state, List<ContentChunks.Chunk> chunks, long[] ids) {
-    }
-
-    private static String chunkKey(String run, long id) {
-        return run + '/' + id;
-    }
-
-    /** Bytes of agent state the last {@link #appendEpisode} wrote (changed chunks only). */
-    public long lastCheckpointBytesWritten() {
-        return lastCheckpointBytesWritten;
-    }
-
-    /** Wall time of the last {@link #appendEpisode} commit. */
-    public double lastCommitSeconds() {
-        return lastCommitSeconds;
     }
 
     private void transaction(Runnable writes) {

@@ -1,6 +1,7 @@
 package kernelwise.search.store;
 
 import kernelwise.env.Cost;
+import kernelwise.env.Resource;
 import kernelwise.env.EpisodeResult;
 
 /**
@@ -29,7 +30,7 @@ public record Scores(double accuracy, String hardware, double cycles, double sec
     }
 
     /** The value of one cost axis (lower is better). */
-    public double cost(CostAxis axis) {
+    public double cost(Resource axis) {
         return switch (axis) {
             case LATENCY -> cycles;
             case ENERGY -> energyPj;

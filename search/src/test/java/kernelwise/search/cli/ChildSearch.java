@@ -20,10 +20,15 @@ final class ChildSearch {
 
     /** Starts {@code kernelwise ARGS --run RUN} in a child JVM with {@code jvmFlags}, its output going to {@code output}. */
     static Process start(List<String> jvmFlags, List<String> args, String run, Path output) throws Exception {
+        return start(Main.class, jvmFlags, args, run, output);
+    }
+
+    /** As {@link #start(List, List, String, Path)}, with {@code main} as the command line's main class. */
+    static Process start(Class<?> main, List<String> jvmFlags, List<String> args, String run, Path output) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmFlags);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(args);
         cmd.addAll(List.of("--run", run));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();

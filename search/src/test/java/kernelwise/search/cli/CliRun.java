@@ -1,5 +1,7 @@
 package kernelwise.search.cli;
 
+import kernelwise.search.ToyRunFactory;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -7,8 +9,16 @@ import java.io.StringWriter;
 record CliRun(int code, String out, String err) {
 
     static CliRun of(String... args) {
+        return run(Main.commandLine(), args);
+    }
+
+    /** The command line searching over the toy environment of {@link ToyRunFactory}. */
+    static CliRun toy(String... args) {
+        return run(Main.commandLine(new ToyRunFactory()), args);
+    }
+
+    private static CliRun run(picocli.CommandLine cl, String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        var cl = Main.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);

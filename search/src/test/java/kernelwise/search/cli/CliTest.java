@@ -3,11 +3,8 @@ package kernelwise.search.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kernelwise.models.plan.CompressionPlan;
-import kernelwise.search.RunFactories;
 import kernelwise.search.Samples;
-import kernelwise.search.ToyRunFactory;
 import kernelwise.search.store.RunStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,17 +25,11 @@ class CliTest {
 
     @BeforeAll
     void storeOneRun() {
-        System.setProperty(RunFactories.PROPERTY, ToyRunFactory.class.getName());
         store = dir.resolve("k.db").toString();
         results = dir.resolve("results").toString();
         CliRun r = run("search", "--model", "toy", "--agent", "random", "--episodes", "12", "--run", "r1", "--seed", "3");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("run r1: 12 of 12 episodes"), r.out());
-    }
-
-    @AfterAll
-    void clear() {
-        System.clearProperty(RunFactories.PROPERTY);
     }
 
     CliRun run(String verb, String... args) {
@@ -49,7 +40,7 @@ class CliTest {
         all[3] = "--results";
         all[4] = results;
         System.arraycopy(args, 0, all, 5, args.length);
-        return CliRun.of(all);
+        return CliRun.toy(all);
     }
 
     @Test

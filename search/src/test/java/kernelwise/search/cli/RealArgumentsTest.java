@@ -32,7 +32,7 @@ class RealArgumentsTest {
         expect(ExitCode.USAGE, "hardware must be one of", "--hardware", "tpu");
         expect(ExitCode.USAGE, "hardware 'table' needs hardwareParams", "--hardware", "table");
         expect(ExitCode.NOT_FOUND, "no such file", "--hardware", "table", "--hardware-params", dir.resolve("none.csv").toString());
-        expect(ExitCode.USAGE, "agent must be one of", "--agent", "sarsa");
+        expect(ExitCode.USAGE, "unknown agent 'sarsa'", "--agent", "sarsa");
         expect(ExitCode.USAGE, "mode must be one of", "--mode", "fast");
         expect(ExitCode.USAGE, "dataset must be one of", "--dataset", "cifar");
         CliRun resume = CliRun.of("resume", "nosuchrun", "--store", store.toString());

@@ -1,7 +1,5 @@
 package kernelwise.search.cli;
 
-import kernelwise.search.RunFactories;
-import kernelwise.search.ToyRunFactory;
 import kernelwise.search.store.RunStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +29,8 @@ class ResumeAfterKillTest {
         Path results = dir.resolve("results");
         List<String> search = List.of("search", "--store", store.toString(), "--results", results.toString(), "--model", "toy",
                 "--agent", "random", "--episodes", "30", "--seed", "9", "--checkpoint-every", "4");
-        List<String> jvm = List.of("-Xmx512m", "-D" + RunFactories.PROPERTY + "=" + ToyRunFactory.class.getName(),
-                "-Dkernelwise.toy.episodeMillis=150");
-        Process child = ChildSearch.start(jvm, search, "killed", dir.resolve("child.out"));
+        List<String> jvm = List.of("-Xmx512m", "-Dkernelwise.toy.episodeMillis=150");
+        Process child = ChildSearch.start(ToyMain.class, jvm, search, "killed", dir.resolve("child.out"));
         try {
             ChildSearch.waitForLoggedEpisode(results.resolve("killed/search.log"), 9, child, dir.resolve("child.out"), 60);
             CliRun whileRunning = CliRun.of("runs", "--store", store.toString());
@@ -48,17 +45,12 @@ class ResumeAfterKillTest {
         }
         assertTrue(committed >= 10 && committed < 30, "killed after " + committed + " episodes");
 
-        System.setProperty(RunFactories.PROPERTY, ToyRunFactory.class.getName());
-        try {
-            CliRun resumed = CliRun.of("resume", "killed", "--store", store.toString(), "--results", results.toString());
-            assertEquals(0, resumed.code(), resumed.err());
-            List<String> whole = new ArrayList<>(search);
-            whole.addAll(List.of("--run", "whole"));
-            CliRun uninterrupted = CliRun.of(whole.toArray(String[]::new));
-            assertEquals(0, uninterrupted.code(), uninterrupted.err());
-        } finally {
-            System.clearProperty(RunFactories.PROPERTY);
-        }
+        CliRun resumed = CliRun.toy("resume", "killed", "--store", store.toString(), "--results", results.toString());
+        assertEquals(0, resumed.code(), resumed.err());
+        List<String> whole = new ArrayList<>(search);
+        whole.addAll(List.of("--run", "whole"));
+        CliRun uninterrupted = CliRun.toy(whole.toArray(String[]::new));
+        assertEquals(0, uninterrupted.code(), uninterrupted.err());
         try (RunStore s = RunStore.open(store)) {
             assertEquals(30, s.progress("killed").episodesDone());
             assertSameRun(s, "whole", "killed");

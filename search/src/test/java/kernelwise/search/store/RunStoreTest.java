@@ -1,5 +1,6 @@
 package kernelwise.search.store;
 
+import kernelwise.env.Resource;
 import kernelwise.search.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +62,7 @@ class RunStoreTest {
             s.createRun(new RunInfo("a", "{}", "{}", 1L), 50);
             for (int i = 0; i < 40; i++) s.appendEpisode("a", Samples.episode(i, rng), null);
             List<EpisodeRecord> all = s.episodes("a");
-            for (CostAxis axis : CostAxis.values()) {
+            for (Resource axis : Resource.values()) {
                 ParetoFront front = s.progress("a").front(axis);
                 assertFalse(front.points().isEmpty());
                 for (ParetoFront.Point p : front.points()) {
@@ -92,16 +93,18 @@ class RunStoreTest {
         byte[] shrunk = java.util.Arrays.copyOf(grown, 300_000);
         try (RunStore s = RunStore.open(f)) {
             s.createRun(new RunInfo("a", "{}", "{}", 1L), 9);
-            s.appendEpisode("a", Samples.episode(0, rng), state);
-            assertEquals(state.length, s.lastCheckpointBytesWritten());
-            s.appendEpisode("a", Samples.episode(1, rng), grown);
-            assertTrue(s.lastCheckpointBytesWritten() < 1_200_000, "a change at the start, 5 KB inserted, 100 KB appended: wrote "
-                    + s.lastCheckpointBytesWritten() + " of " + grown.length + " bytes");
+            RunStore.Commit first = s.appendEpisode("a", Samples.episode(0, rng), state);
+            assertEquals(state.length, first.checkpointBytesWritten());
+            assertEquals(state.length, first.checkpointBytes());
+            RunStore.Commit second = s.appendEpisode("a", Samples.episode(1, rng), grown);
+            assertTrue(second.checkpointBytesWritten() < 1_200_000, "a change at the start, 5 KB inserted, 100 KB appended: wrote "
+                    + second.checkpointBytesWritten() + " of " + grown.length + " bytes");
+            assertEquals(2, second.progress().episodesDone());
         }
         try (RunStore s = RunStore.open(f)) {
             assertArrayEquals(grown, s.checkpoint("a").orElseThrow().state());
-            s.appendEpisode("a", Samples.episode(2, rng), shrunk);
-            assertTrue(s.lastCheckpointBytesWritten() < ContentChunks.MAX, "a cut state rewrites at most its last chunk");
+            assertTrue(s.appendEpisode("a", Samples.episode(2, rng), shrunk).checkpointBytesWritten() < ContentChunks.MAX,
+                    "a cut state rewrites at most its last chunk");
             s.appendEpisode("a", Samples.episode(3, rng), new byte[0]);
         }
         try (RunStore s = RunStore.open(f)) {
