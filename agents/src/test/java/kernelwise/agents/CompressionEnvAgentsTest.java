@@ -8,7 +8,9 @@ import kernelwise.env.Level;
 import kernelwise.env.SyntheticScorer;
 import kernelwise.env.action.ActionMapper;
 import kernelwise.env.budget.Budget;
+import kernelwise.env.action.KernelAllocation;
 import kernelwise.env.obs.KernelStats;
+import kernelwise.models.compress.KernelMagnitudes;
 import kernelwise.models.compress.NetworkSpecs;
 import kernelwise.models.plan.CompressionPlan;
 import kernelwise.models.plan.LayerInfo;
@@ -48,9 +50,12 @@ class CompressionEnvAgentsTest {
         Model lenet = ModelZoo.create("lenet5", 1);
         spec = NetworkSpecs.of(lenet);
         KernelStats stats = KernelStats.of(lenet);
-        EnvConfig cfg = EnvConfig.defaults().withBudget(Budget.parse("latency=0.5")).withScoring(1, 0, 1000);
-        kernels = CompressionEnv.of(spec, stats, List.of(new SyntheticScorer(spec)), cfg.withKernelSteps(true), cfg.hardwareModel());
-        flat = CompressionEnv.of(spec, stats, List.of(new SyntheticScorer(spec)), cfg.withKernelSteps(false), cfg.hardwareModel());
+        // LOW actions as the kernels' own levels, so that a plan can be rebuilt from the actions alone
+        EnvConfig cfg = EnvConfig.defaults().toBuilder().allocation(KernelAllocation.UNIFORM).build()
+                .withBudget(Budget.parse("latency=0.5")).withScoring(1, 0, 1000);
+        KernelMagnitudes magnitudes = KernelMagnitudes.of(lenet);
+        kernels = CompressionEnv.of(spec, stats, magnitudes, List.of(new SyntheticScorer(spec)), cfg.withKernelSteps(true), cfg.hardwareModel());
+        flat = CompressionEnv.of(spec, stats, magnitudes, List.of(new SyntheticScorer(spec)), cfg.withKernelSteps(false), cfg.hardwareModel());
     }
 
     @AfterAll

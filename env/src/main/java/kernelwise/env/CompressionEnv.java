@@ -1,6 +1,7 @@
 package kernelwise.env;
 
 import kernelwise.env.action.ActionMapper;
+import kernelwise.env.action.KernelAllocation;
 import kernelwise.env.budget.Budget;
 import kernelwise.env.hardware.HardwareModel;
 import kernelwise.env.obs.KernelStats;
@@ -8,6 +9,8 @@ import kernelwise.env.obs.Progress;
 import kernelwise.env.reward.GoalReward;
 import kernelwise.env.reward.RewardFunction;
 import kernelwise.models.compress.FastPlanScorer;
+import kernelwise.models.compress.KernelMagnitudes;
+import kernelwise.models.compress.Recovery;
 import kernelwise.models.compress.NetworkSpecs;
 import kernelwise.models.compress.PlanScore;
 import kernelwise.models.compress.PlanScorer;
@@ -66,8 +69,9 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
      * An env on the given scorers (one working copy each): builds the standard parts and scores the identity
      * (float) plan once for the baseline accuracy.
      */
-    public static CompressionEnv of(NetworkSpec spec, KernelStats stats, List<? extends PlanScorer> scorers, EnvConfig cfg, HardwareModel hw) {
-        EnvParts parts = EnvParts.of(spec, stats, cfg, hw);
+    public static CompressionEnv of(NetworkSpec spec, KernelStats stats, KernelMagnitudes magnitudes, List<? extends PlanScorer> scorers,
+                                    EnvConfig cfg, HardwareModel hw) {
+        EnvParts parts = EnvParts.of(spec, stats, magnitudes, cfg, hw);
         ScorerPool pool = new ScorerPool(scorers);
         double baseline = pool.score(CompressionPlan.identity(spec)).accuracy();
         LOG.info("env on {} ({}), budget {}, mode {}, baseline accuracy {}", cfg.hardware(), spec.fingerprint(), cfg.budget().toText(), cfg.mode(), baseline);
@@ -78,7 +82,8 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
      * The env the search uses: the spec and kernel statistics of {@code original}, a pool of
      * {@link FastPlanScorer}s ({@link EnvConfig#scorerCount()} working copies sharing one calibration) scoring on the
      * search-validation split (its first {@link EnvConfig#evalSamples()} images when positive), activation ranges
-     * calibrated on the first {@link EnvConfig#calibrationSamples()} training images, plans priced by {@code hw} (read
+     * calibrated on the first {@link EnvConfig#calibrationSamples()} training images, the recovery step (if any) fit on
+     * the first {@link EnvConfig#recoverySamples()} training images, plans priced by {@code hw} (read
      * from the config once, by the caller, with {@link EnvConfig#hardwareModel()}). {@code original} is not modified.
      */
     public static CompressionEnv create(Model original, DataSplits splits, EnvConfig cfg, HardwareModel hw) {
@@ -87,9 +92,10 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
         DataSet eval = cfg.evalSamples() > 0 ? Datasets.first(splits.validation(), cfg.evalSamples()) : splits.validation();
         DataSet calibration = Datasets.first(splits.train(), cfg.calibrationSamples());
         long t0 = System.nanoTime();
-        List<FastPlanScorer> scorers = FastPlanScorer.pool(original, eval, calibration, cfg.scorerCount());
+        DataSet recoverySamples = cfg.recovery() == Recovery.NONE ? null : Datasets.first(splits.train(), cfg.recoverySamples());
+        List<FastPlanScorer> scorers = FastPlanScorer.pool(original, eval, calibration, cfg.scorerCount(), cfg.recovery(), recoverySamples);
         LOG.info("{} scorers on {} {} images ready in {} ms", scorers.size(), eval.numExamples(), splits.name(), (System.nanoTime() - t0) / 1_000_000);
-        return of(spec, stats, scorers, cfg, hw);
+        return of(spec, stats, KernelMagnitudes.of(original), scorers, cfg, hw);
     }
 
     @Override
@@ -172,37 +178,51 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
         progress.goalSparsity = m.sparsity(a[2]);
         System.arraycopy(a, 0, progress.previousHigh, 0, a.length);
         progress.startLayer();
+        parts.choices().startLayer(l, progress.goalBits, progress.goalSparsity);
         if (cfg.kernelSteps()) {
             level = Level.LOW;
             return new StepResult(parts.observations().low(progress), Level.LOW, 0, false, null);
         }
-        java.util.Arrays.fill(buffer.weightBits[l], progress.goalBits);
-        java.util.Arrays.fill(buffer.sparsity[l], progress.goalSparsity);
-        return finishLayer(0);
+        parts.choices().follow(buffer.weightBits[l], buffer.sparsity[l]);
+        return finishLayer(0, null);
     }
 
     private StepResult low(double[] a) {
         int l = progress.layer, k = progress.kernel;
         var m = parts.actions();
-        int bits = m.weightBits(a[0]);
-        double sp = m.sparsity(a[1]);
+        int bits = parts.choices().bits(a[0]);
+        double sp = parts.choices().sparsity(k, a[1]);
         buffer.weightBits[l][k] = bits;
         buffer.sparsity[l][k] = sp;
         progress.sumBits += bits;
         progress.sumSparsity += sp;
         progress.decided++;
         System.arraycopy(a, 0, progress.previousLow, 0, a.length);
+        progress.sumFollowedSparsity += parts.choices().followedSparsity(k);
+        // the goal for the kernels so far: the layer's goal, or under magnitude allocation what they get by following it
+        double goalSparsity = parts.choices().allocation() == KernelAllocation.UNIFORM ? progress.goalSparsity
+                : progress.sumFollowedSparsity / progress.decided;
         double reward = GoalReward.of(m.normalizedWeightBits(progress.sumBits / progress.decided), m.normalizedWeightBits(progress.goalBits),
-                m.normalizedSparsity(progress.sumSparsity / progress.decided), m.normalizedSparsity(progress.goalSparsity));
+                m.normalizedSparsity(progress.sumSparsity / progress.decided), m.normalizedSparsity(goalSparsity));
         progress.kernel++;
         if (progress.kernel < spec.layer(l).kernels()) {
             return new StepResult(parts.observations().low(progress), Level.LOW, reward, false, null);
         }
-        return finishLayer(reward);
+        double[] achieved = parts.choices().allocation() == KernelAllocation.UNIFORM ? null
+                : parts.choices().achievedGoal(progress.sumBits / progress.decided, progress.sumSparsity / progress.decided);
+        return finishLayer(reward, achieved);
     }
 
-    /** Adds the finished layer's cost to what is spent, then moves to the next layer or ends the episode. */
-    private StepResult finishLayer(double reward) {
+    @Override
+    public double[] neutralLowAction(double[] goal) {
+        return parts.choices().neutralLowAction(goal);
+    }
+
+    /**
+     * Adds the finished layer's cost to what is spent, then moves to the next layer or ends the episode; the step
+     * reports {@code achieved}, the goal the layer's kernels achieved (null if not reported).
+     */
+    private StepResult finishLayer(double reward, double[] achieved) {
         int l = progress.layer;
         CompressionPlan sofar = buffer.toPlan();
         Cost c = parts.hardware().cost(spec, sofar);
@@ -210,11 +230,11 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
         progress.layer++;
         level = Level.HIGH;
         if (progress.layer < spec.size()) {
-            return new StepResult(parts.observations().high(progress), Level.HIGH, reward, false, null);
+            return new StepResult(parts.observations().high(progress), Level.HIGH, reward, false, null, achieved);
         }
         running = false;
         progress.layer = spec.size() - 1;
-        return new StepResult(NONE, Level.HIGH, reward, true, evaluate(sofar));
+        return new StepResult(NONE, Level.HIGH, reward, true, evaluate(sofar), achieved);
     }
 
     @Override

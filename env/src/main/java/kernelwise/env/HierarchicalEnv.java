@@ -43,6 +43,15 @@ public interface HierarchicalEnv {
      */
     ActionMapper actions();
 
+    /**
+     * The LOW action that follows the layer's goal exactly, for a goal of {@code goal} (the HIGH action's goal
+     * entries): the goal itself where LOW actions are the kernels' own levels (the default), the middle of the range
+     * where they adjust a layer-wide allocation. Exploration centres on it.
+     */
+    default double[] neutralLowAction(double[] goal) {
+        return goal.clone();
+    }
+
     /** Starts an episode and returns the first layer's HIGH observation. */
     double[] reset();
 

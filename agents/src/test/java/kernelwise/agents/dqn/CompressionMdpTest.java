@@ -6,6 +6,7 @@ import kernelwise.env.Fixtures;
 import kernelwise.env.SyntheticScorer;
 import kernelwise.env.hardware.HardwareModels;
 import kernelwise.env.obs.KernelStats;
+import kernelwise.models.compress.KernelMagnitudes;
 import kernelwise.models.plan.NetworkSpec;
 import org.deeplearning4j.gym.StepReply;
 import org.deeplearning4j.rl4j.learning.configuration.QLearningConfiguration;
@@ -25,7 +26,7 @@ class CompressionMdpTest {
     private static final NetworkSpec SPEC = Fixtures.lenet5();
 
     private static CompressionEnv env(boolean kernelSteps) throws Exception {
-        return CompressionEnv.of(SPEC, KernelStats.uniform(SPEC), List.of(new SyntheticScorer(SPEC)),
+        return CompressionEnv.of(SPEC, KernelStats.uniform(SPEC), KernelMagnitudes.uniform(SPEC), List.of(new SyntheticScorer(SPEC)),
                 EnvConfig.defaults().withKernelSteps(kernelSteps).withScoring(1, 0, 1), HardwareModels.byName("bitfusion", null));
     }
 

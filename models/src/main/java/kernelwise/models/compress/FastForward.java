@@ -102,6 +102,24 @@ public final class FastForward implements QuantizedNetwork {
         return run(features)[outputSlot];
     }
 
+    /** Compressible layer {@code i}'s op. */
+    WeightedOp weighted(int i) {
+        return weighted[i];
+    }
+
+    /**
+     * Runs {@code features} forward with {@code observer} told of each compressible layer's float input just before
+     * the layer computes (it may change the layer's weights and bias, which the pass then uses).
+     */
+    void observeInputs(INDArray features, WeightedOp.InputObserver observer) {
+        for (WeightedOp w : weighted) w.setObserver(observer);
+        try {
+            output(features);
+        } finally {
+            for (WeightedOp w : weighted) w.setObserver(null);
+        }
+    }
+
     private INDArray[] run(INDArray features) {
         INDArray[] values = new INDArray[nodes.size() + 1];
         values[inputSlot] = features;
