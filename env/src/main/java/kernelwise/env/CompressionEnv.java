@@ -3,6 +3,7 @@ package kernelwise.env;
 import kernelwise.env.action.ActionMapper;
 import kernelwise.env.action.KernelAllocation;
 import kernelwise.env.budget.Budget;
+import kernelwise.env.budget.Enforcement;
 import kernelwise.env.hardware.HardwareModel;
 import kernelwise.env.obs.KernelStats;
 import kernelwise.env.obs.Progress;
@@ -23,6 +24,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,6 +47,7 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
     private final double baselineAccuracy;
     private final Cost reference;
     private final PlanBuffer buffer;
+    private final BudgetLimiter limiter;
     private final Progress progress = new Progress();
     private Level level = Level.HIGH;
     private boolean running;
@@ -60,6 +63,9 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
         this.baselineAccuracy = baselineAccuracy;
         this.reference = parts.hardware().cost(spec, Budget.referencePlan(spec));
         this.buffer = new PlanBuffer(spec);
+        buffer.fill(Budget.REFERENCE_BITS);
+        this.limiter = cfg.mode().projects() && cfg.enforcement() == Enforcement.LIMIT
+                ? new BudgetLimiter(spec, parts.hardware(), cfg.budget(), reference, parts.actions(), parts.choices(), buffer) : null;
         if (cfg.mode().projects() && parts.projector() == null) {
             throw new IllegalArgumentException("mode " + cfg.mode() + " projects plans but the parts have no projector");
         }
@@ -173,9 +179,22 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
     private StepResult high(double[] a) {
         int l = progress.layer;
         var m = parts.actions();
-        buffer.activationBits[l] = m.activationBits(a[0]);
-        progress.goalBits = m.weightBits(a[1]);
-        progress.goalSparsity = m.sparsity(a[2]);
+        int act = m.activationBits(a[0]), bits = m.weightBits(a[1]);
+        double sparsity = m.sparsity(a[2]);
+        double[] applied = null;
+        if (limiter != null) {
+            BudgetLimiter.Goal g = limiter.limit(buffer, l, progress.spent, act, bits, sparsity);
+            if (g.changed()) {
+                act = g.activationBits();
+                bits = g.weightBits();
+                sparsity = g.sparsity();
+                applied = new double[]{m.weightAction(Arrays.binarySearch(m.weightLevels(), bits)),
+                        m.sparsityAction(Arrays.binarySearch(m.sparsityLevels(), sparsity))};
+            }
+        }
+        buffer.activationBits[l] = act;
+        progress.goalBits = bits;
+        progress.goalSparsity = sparsity;
         System.arraycopy(a, 0, progress.previousHigh, 0, a.length);
         progress.startLayer();
         parts.choices().startLayer(l, progress.goalBits, progress.goalSparsity);
@@ -184,7 +203,7 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
             return new StepResult(parts.observations().low(progress), Level.LOW, 0, false, null);
         }
         parts.choices().follow(buffer.weightBits[l], buffer.sparsity[l]);
-        return finishLayer(0, null);
+        return finishLayer(0, applied);
     }
 
     private StepResult low(double[] a) {

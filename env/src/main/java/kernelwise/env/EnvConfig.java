@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kernelwise.env.action.KernelAllocation;
 import kernelwise.env.budget.Budget;
+import kernelwise.env.budget.Enforcement;
 import kernelwise.env.hardware.HardwareModel;
 import kernelwise.env.hardware.HardwareModels;
 import kernelwise.env.reward.RewardMode;
@@ -34,6 +35,8 @@ import java.util.stream.IntStream;
  * @param sparsityLevels     the sparsities an action can choose, in [0,1], distinct (1 removes a kernel)
  * @param allocation         how a layer's goal becomes its kernels' choices ({@link KernelAllocation}); absent in
  *                           configurations stored before it existed, which read as {@link KernelAllocation#UNIFORM}
+ * @param enforcement        how the resource-constrained mode meets the budget ({@link Enforcement}); absent (older
+ *                           configurations): {@link Enforcement#PROJECT}
  * @param recovery           the recovery step run on a projected plan before it is scored ({@link Recovery});
  *                           absent (older configurations): {@link Recovery#NONE}
  * @param recoverySamples    training images the recovery step fits on (unused when there is none)
@@ -43,7 +46,7 @@ import java.util.stream.IntStream;
  */
 public record EnvConfig(String hardware, String hardwareParams, Budget budget, RewardMode mode, double maxAccuracyLoss,
                         boolean kernelSteps, List<Integer> weightBits, List<Integer> activationBits,
-                        List<Double> sparsityLevels, KernelAllocation allocation, Recovery recovery, int recoverySamples,
+                        List<Double> sparsityLevels, KernelAllocation allocation, Enforcement enforcement, Recovery recovery, int recoverySamples,
                         int scorers, int evalSamples, int calibrationSamples) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -58,6 +61,7 @@ public record EnvConfig(String hardware, String hardwareParams, Budget budget, R
         activationBits = levels("activationBits", activationBits, CompressionPlan::validActivationBits, "2..8 or 32");
         sparsityLevels = sparsity(sparsityLevels);
         if (allocation == null) allocation = KernelAllocation.UNIFORM;
+        if (enforcement == null) enforcement = Enforcement.PROJECT;
         if (recovery == null) recovery = Recovery.NONE;
         if (recoverySamples < 0 || recovery != Recovery.NONE && recoverySamples == 0) {
             throw new IllegalArgumentException("recoverySamples must be positive for recovery " + recovery + ", found " + recoverySamples);
@@ -87,12 +91,12 @@ public record EnvConfig(String hardware, String hardwareParams, Budget budget, R
 
     /**
      * bitfusion, latency=0.5, resource-constrained, 1% loss, kernel steps, weights 1..8, activations 2..8, densities
-     * on a log scale ({@link #LOG_SPARSITY}), magnitude allocation, no recovery step.
+     * on a log scale ({@link #LOG_SPARSITY}), magnitude allocation, budget by limiting actions, no recovery step.
      */
     public static EnvConfig defaults() {
         return new EnvConfig("bitfusion", null, Budget.parse("latency=0.5"), RewardMode.RESOURCE_CONSTRAINED, 0.01, true,
                 IntStream.rangeClosed(1, 8).boxed().toList(), IntStream.rangeClosed(2, 8).boxed().toList(), LOG_SPARSITY,
-                KernelAllocation.MAGNITUDE, Recovery.NONE, 0, 0, 0, 1000);
+                KernelAllocation.MAGNITUDE, Enforcement.LIMIT, Recovery.NONE, 0, 0, 0, 1000);
     }
 
     /**
@@ -153,6 +157,7 @@ public record EnvConfig(String hardware, String hardwareParams, Budget budget, R
         private List<Integer> activationBits;
         private List<Double> sparsityLevels;
         private KernelAllocation allocation;
+        private Enforcement enforcement;
         private Recovery recovery;
         private int recoverySamples;
         private int scorers;
@@ -170,6 +175,7 @@ public record EnvConfig(String hardware, String hardwareParams, Budget budget, R
             activationBits = c.activationBits;
             sparsityLevels = c.sparsityLevels;
             allocation = c.allocation;
+            enforcement = c.enforcement;
             recovery = c.recovery;
             recoverySamples = c.recoverySamples;
             scorers = c.scorers;
@@ -215,6 +221,11 @@ public record EnvConfig(String hardware, String hardwareParams, Budget budget, R
             return this;
         }
 
+        public Builder enforcement(Enforcement e) {
+            enforcement = e;
+            return this;
+        }
+
         /** The recovery step and the training images it fits on. */
         public Builder recovery(Recovery r, int samples) {
             recovery = r;
@@ -240,7 +251,7 @@ public record EnvConfig(String hardware, String hardwareParams, Budget budget, R
         /** @throws IllegalArgumentException naming the first invalid field and its value */
         public EnvConfig build() {
             return new EnvConfig(hardware, hardwareParams, budget, mode, maxAccuracyLoss, kernelSteps, weightBits, activationBits,
-                    sparsityLevels, allocation, recovery, recoverySamples, scorers, evalSamples, calibrationSamples);
+                    sparsityLevels, allocation, enforcement, recovery, recoverySamples, scorers, evalSamples, calibrationSamples);
         }
     }
 

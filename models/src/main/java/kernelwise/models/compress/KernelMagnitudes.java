@@ -11,11 +11,12 @@ import java.util.List;
  * cheaply how many weights each kernel keeps under a threshold: the threshold that keeps a given fraction of a
  * layer's weights ({@link #threshold}), and a kernel's count above any threshold ({@link #kept}). Magnitude pruning
  * inside a kernel ({@link KernelProjection}) keeps exactly these weights, up to ties at the threshold.
- * Immutable and thread-safe.
+ * Thread-safe (the global order is sorted on first use; two threads may both sort it, with equal results).
  */
 public final class KernelMagnitudes {
     private final float[][] layerDescending;      // [layer][all |w|, largest first]
     private final float[][][] kernelAscending;    // [layer][kernel][|w|, smallest first]
+    private volatile float[] allDescending;        // every layer's |w|, largest first; sorted on first use
 
     private KernelMagnitudes(float[][] layerDescending, float[][][] kernelAscending) {
         this.layerDescending = layerDescending;
@@ -72,6 +73,25 @@ public final class KernelMagnitudes {
         float[] d = layerDescending[layer];
         int keep = (int) Math.round(density * d.length);
         return keep == 0 ? Float.POSITIVE_INFINITY : d[keep - 1];
+    }
+
+    /** The magnitude threshold that keeps {@code density} of all the layers' weights together (one global threshold). */
+    public float globalThreshold(double density) {
+        if (!(density >= 0 && density <= 1)) throw new IllegalArgumentException("density must be in [0,1], found " + density);
+        if (allDescending == null) {
+            int n = Arrays.stream(layerDescending).mapToInt(a -> a.length).sum();
+            float[] all = new float[n];
+            int at = 0;
+            for (float[] d : layerDescending) {
+                System.arraycopy(d, 0, all, at, d.length);
+                at += d.length;
+            }
+            Arrays.sort(all);
+            reverse(all);
+            allDescending = all;
+        }
+        int keep = (int) Math.round(density * allDescending.length);
+        return keep == 0 ? Float.POSITIVE_INFINITY : allDescending[keep - 1];
     }
 
     /** Weights of kernel {@code kernel} of layer {@code layer} whose magnitude is at least {@code threshold}. */

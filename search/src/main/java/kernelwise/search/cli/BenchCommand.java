@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 BenchFinetuneCommand.class,
                 BenchAgentsCommand.class,
                 BenchCostsCommand.class,
+                BenchSearchCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
@@ -19,6 +20,6 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (eval, finetune, agents, costs)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (eval, finetune, agents, costs, search)");
     }
 }
