@@ -36,7 +36,7 @@ public record AgentConfig(DdpgConfig high, DdpgConfig low, double extrinsicShare
 
     /** Defaults for LeNet-5 (see each part's defaults); goal relabelling on. */
     public AgentConfig() {
-        this(DdpgConfig.highDefaults(), DdpgConfig.lowDefaults(), 0.5, true, 0.15, EvolutionConfig.defaults(), DqnConfig.defaults());
+        this(DdpgConfig.highDefaults(), DdpgConfig.lowDefaults(), 0.5, true, 0.05, EvolutionConfig.defaults(), DqnConfig.defaults());
     }
 
     public AgentConfig withRelabelGoals(boolean relabel) {

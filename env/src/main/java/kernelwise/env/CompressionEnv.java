@@ -52,6 +52,8 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
     private final Cost reference;
     private final PlanBuffer buffer;
     private final BudgetLimiter limiter;
+    /** Per layer, the LOW actions of its kernels (bits, sparsity interleaved), overwritten every episode. */
+    private final double[][] lowActions;
     private final Progress progress = new Progress();
     private Level level = Level.HIGH;
     private boolean running;
@@ -69,6 +71,8 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
         this.reference = parts.hardware().cost(spec, Budget.referencePlan(spec));
         this.buffer = new PlanBuffer(spec);
         buffer.fill(Budget.REFERENCE_BITS);
+        this.lowActions = new double[spec.size()][];
+        for (int i = 0; i < spec.size(); i++) lowActions[i] = new double[2 * spec.layer(i).kernels()];
         this.limiter = cfg.mode().projects() && cfg.enforcement() == Enforcement.LIMIT
                 ? new BudgetLimiter(spec, parts.hardware(), cfg.budget(), reference, parts.actions(), parts.choices(), buffer) : null;
         if (cfg.mode().projects() && parts.projector() == null) {
@@ -255,13 +259,48 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
                 : progress.sumFollowedSparsity / progress.decided;
         double reward = GoalReward.of(m.normalizedWeightBits(progress.sumBits / progress.decided), m.normalizedWeightBits(progress.goalBits),
                 m.normalizedSparsity(progress.sumSparsity / progress.decided), m.normalizedSparsity(goalSparsity));
+        lowActions[l][2 * k] = a[0];
+        lowActions[l][2 * k + 1] = a[1];
         progress.kernel++;
         if (progress.kernel < spec.layer(l).kernels()) {
             return new StepResult(parts.observations().low(progress), Level.LOW, reward, false, null);
         }
-        double[] achieved = parts.choices().allocation() == KernelAllocation.UNIFORM ? null
-                : goals.action(l, progress.sumBits / progress.decided, progress.sumSparsity / progress.decided);
-        return finishLayer(reward, achieved);
+        if (parts.choices().allocation() == KernelAllocation.UNIFORM) return finishLayer(reward, null);
+        centre(l);
+        return finishLayer(reward, goals.action(l, mean(buffer.weightBits[l]), mean(buffer.sparsity[l])));
+    }
+
+    /**
+     * Under magnitude allocation a layer's LOW actions say how its kernels differ, not where the layer stands (its goal
+     * says that): at the layer's end each action is moved by the layer's mean offset from the neutral action (clamped to
+     * [0,1]) and the kernels' choices are made again from the moved actions.
+     */
+    private void centre(int l) {
+        double[] a = lowActions[l];
+        int kernels = a.length / 2;
+        double shiftBits = 0, shiftSparsity = 0;
+        for (int k = 0; k < kernels; k++) {
+            shiftBits += a[2 * k] - 0.5;
+            shiftSparsity += a[2 * k + 1] - 0.5;
+        }
+        shiftBits /= kernels;
+        shiftSparsity /= kernels;
+        for (int k = 0; k < kernels; k++) {
+            buffer.weightBits[l][k] = parts.choices().bits(clamp(a[2 * k] - shiftBits));
+            buffer.sparsity[l][k] = parts.choices().sparsity(k, clamp(a[2 * k + 1] - shiftSparsity));
+        }
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0, Math.min(1, v));
+    }
+
+    private static double mean(int[] v) {
+        return Arrays.stream(v).average().orElse(0);
+    }
+
+    private static double mean(double[] v) {
+        return Arrays.stream(v).average().orElse(0);
     }
 
     @Override

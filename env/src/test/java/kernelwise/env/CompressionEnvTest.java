@@ -226,6 +226,24 @@ class CompressionEnvTest {
     }
 
     @Test
+    void givenMagnitudeAllocation_whenEveryKernelOfALayerAsksForTheSameShift_thenTheLayerStillFollowsItsGoal() throws Exception {
+        CompressionPlan[] plans = new CompressionPlan[2];
+        for (int run = 0; run < 2; run++) {
+            CompressionEnv env = magnitudeEnv(true);
+            env.reset();
+            double shift = run == 0 ? 0 : 0.2;
+            for (int l = 0; l < SPEC.size(); l++) {
+                env.step(new double[]{0.99, env.actions().weightAction(3), env.actions().sparsityAction(6)});
+                for (int k = 0; k < SPEC.layer(l).kernels(); k++) {
+                    StepResult r = env.step(new double[]{0.5 + shift, 0.5 + shift});
+                    if (r.done()) plans[run] = r.result().proposed();
+                }
+            }
+        }
+        assertEquals(plans[0], plans[1], "a shift shared by all of a layer's kernels is the layer's goal's business, not theirs");
+    }
+
+    @Test
     void givenMagnitudeAllocation_whenALayerGoalIsSet_thenStrongKernelsKeepMoreAndTheLayerKeepsItsDensity() throws Exception {
         CompressionEnv flat = magnitudeEnv(false);
         flat.reset();

@@ -24,6 +24,6 @@ public record EvolutionConfig(int population, int randomEpisodes, double kernelR
     }
 
     public static EvolutionConfig defaults() {
-        return new EvolutionConfig(8, 10, 0.1, 0.3, 0.1);
+        return new EvolutionConfig(8, 10, 0.02, 0.3, 0.1);
     }
 }

@@ -67,12 +67,11 @@ public record DdpgConfig(int hidden1, int hidden2, int batchSize, double actorLr
     /**
      * Defaults for the kernel level: smaller networks (580 kernel steps per LeNet-5 episode), bootstrapped
      * targets with gamma 0.9 within a layer (a layer ends the low-level episode), more gradient steps, and a
-     * narrower exploration noise (0.15): kernels explore around their layer's goal, and a wide per-kernel noise
-     * only scatters bits (on LeNet-5 under a BitFusion latency budget of 0.5, noise 0.5 gave a best validation
-     * accuracy of 98.45% over two seeds and 40 episodes, 0.15 gave 99.45%).
+     * narrow exploration noise (0.05): kernels explore around the action that follows their layer's goal, and a wide
+     * per-kernel noise only scatters bits and thresholds (README, "Agents", gives the search scores behind it).
      */
     public static DdpgConfig lowDefaults() {
-        return new DdpgConfig(32, 32, 64, 1e-4, 1e-3, 0.01, 0.9, Returns.BOOTSTRAP, 0.15, 0.99, 0.02,
+        return new DdpgConfig(32, 32, 64, 1e-4, 1e-3, 0.01, 0.9, Returns.BOOTSTRAP, 0.05, 0.99, 0.02,
                 10, 100_000, 50, 0.9);
     }
 

@@ -12,8 +12,10 @@ public enum KernelAllocation {
      * strong kernels keep more weights and weak ones none, every kernel at the goal bits (the flat view; AMC
      * prunes within a layer the same way). In the kernel view a LOW action adjusts its kernel around that
      * allocation: the bits action moves the goal bits up to two levels down or up, the sparsity action scales the
-     * layer's threshold for this kernel by up to 4x either way, and its lowest twentieth removes the kernel. The
-     * middle action, 0.5, follows the allocation exactly.
+     * layer's threshold for this kernel by up to 4x either way, and its lowest twentieth removes the kernel. A layer's
+     * LOW actions say how its kernels differ, not where the layer stands: at the layer's end they are moved by their
+     * mean offset from the middle, so that the layer follows its goal; actions all at the middle, 0.5, follow the
+     * allocation exactly.
      */
     MAGNITUDE
 }

@@ -72,7 +72,8 @@ public final class KernelChoices {
         if (allocation == KernelAllocation.UNIFORM) return mapper.sparsity(a);
         if (!(a >= 0 && a <= 1)) throw new IllegalArgumentException("action values must be in [0,1], found " + a);
         if (a < REMOVE_BELOW) return 1.0;
-        return sparsityAt(kernel, threshold * Math.pow(2, 2 * THRESHOLD_OCTAVES * (0.5 - a)));
+        double octaves = 2 * THRESHOLD_OCTAVES * (0.5 - a);
+        return sparsityAt(kernel, Math.abs(octaves) < 1e-9 ? threshold : threshold * Math.pow(2, octaves));   // rounding must not move a tie
     }
 
     /** The sparsity kernel {@code kernel} of the current layer gets when it follows the goal (the neutral action). */

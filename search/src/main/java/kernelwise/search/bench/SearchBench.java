@@ -50,9 +50,10 @@ public final class SearchBench {
      * @param episodes        episodes of every search
      * @param evalImages      search-validation images a plan is scored on
      * @param recoverySamples training images of the recovery step
+     * @param agentConfig     the agents' hyper-parameters
      */
     public record Settings(String model, String dataset, String hardware, String budget, List<String> contenders, List<Long> seeds,
-                           int episodes, int evalImages, Recovery recovery, int recoverySamples, FinetuneRecipe recipe) {
+                           int episodes, int evalImages, Recovery recovery, int recoverySamples, FinetuneRecipe recipe, AgentConfig agentConfig) {
         public Settings {
             contenders = List.copyOf(contenders);
             seeds = List.copyOf(seeds);
@@ -65,12 +66,13 @@ public final class SearchBench {
             if (seeds.isEmpty() || Set.copyOf(seeds).size() != seeds.size()) throw new IllegalArgumentException("seeds must be distinct and at least one, found " + seeds);
             if (episodes <= 0) throw new IllegalArgumentException("episodes must be positive, found " + episodes);
             if (evalImages <= 0) throw new IllegalArgumentException("eval images must be positive, found " + evalImages);
+            if (agentConfig == null) throw new IllegalArgumentException("agent configuration must not be null");
         }
 
         /** The search configuration of agent {@code agent} with seed {@code seed}. */
         public SearchConfig search(String agent, long seed) {
             return SearchConfig.builder().run(agent + "-s" + seed).model(model).dataset(dataset).agent(agent).hardware(hardware, null)
-                    .budget(budget).episodes(episodes).seed(seed).evalImages(evalImages).agentConfig(new AgentConfig())
+                    .budget(budget).episodes(episodes).seed(seed).evalImages(evalImages).agentConfig(agentConfig)
                     .env(b -> b.recovery(recovery, recovery == Recovery.NONE ? 0 : recoverySamples)).build();
         }
     }

@@ -70,6 +70,9 @@ public final class BenchSearchCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "X", defaultValue = "0.001", description = "Adam learning rate of the fine-tuning (default: ${DEFAULT-VALUE})")
     double lr;
 
+    @Option(names = "--agent-config", paramLabel = "FILE", description = "the agents' hyper-parameters as JSON (default: the built-in defaults)")
+    java.nio.file.Path agentConfig;
+
     @Option(names = "--name", paramLabel = "STEM", description = "file stem of the table (default: search-MODEL-DATASET-BUDGET)")
     String name;
 
@@ -85,7 +88,8 @@ public final class BenchSearchCommand implements Callable<Integer> {
         try {
             settings = new SearchBench.Settings(bench.model, bench.dataset, hardware, budget, contenders, seeds, episodes, evalImages,
                     Recovery.valueOf(recovery.toUpperCase(Locale.ROOT)), recoveryImages,
-                    new FinetuneRecipe(method, epochs, retrainEpochs, trainImages, lr, 64, seeds.get(0)));
+                    new FinetuneRecipe(method, epochs, retrainEpochs, trainImages, lr, 64, seeds.get(0)),
+                    agentConfig == null ? new kernelwise.agents.AgentConfig() : kernelwise.agents.AgentConfig.fromJson(Files.readString(agentConfig)));
             settings.search(Agents.NAMES.get(0), seeds.get(0));   // hardware, budget and recovery are checked here, before any work
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage().startsWith("No enum constant") ? "--recovery must be none, bias or lsq, found '" + recovery + "'" : e.getMessage());
