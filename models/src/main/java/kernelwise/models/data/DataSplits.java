@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The three fixed splits of one data set: float features {@code [N, ...shape]} and one-hot labels
- * {@code [N, classes]}. MNIST and Fashion-MNIST come as {@code [N, 784]} vectors of 28x28 images.
+ * The three fixed splits of one data set: float features {@code [N, ...shape]} (or flattened, {@code [N, shape.size()]})
+ * and one-hot labels {@code [N, classes]}. MNIST and Fashion-MNIST come as {@code [N, 784]} rows of 1x28x28 images.
  *
  * @param name       the data set's name ({@code mnist}, {@code fashion-mnist}, or a user set's)
  * @param train      the training split (baseline training, fine-tuning, activation calibration)
@@ -39,7 +39,7 @@ public record DataSplits(String name, DataSet train, DataSet validation, DataSet
     private static void check(String name, String split, DataSet d, FeatureShape shape, int classes) {
         if (d.numExamples() == 0) throw new IllegalArgumentException("the " + split + " split of " + name + " is empty");
         long[] f = d.getFeatures().shape();
-        if (!FeatureShape.ofArray(f).equals(shape)) {
+        if (!FeatureShape.ofArray(f).equals(shape) && !(f.length == 2 && f[1] == shape.size())) {
             throw new IllegalArgumentException("the " + split + " split of " + name + " has features of shape "
                     + FeatureShape.ofArray(f) + ", expected " + shape);
         }
@@ -68,11 +68,14 @@ public record DataSplits(String name, DataSet train, DataSet validation, DataSet
         return (long) train.numExamples() + validation.numExamples() + test.numExamples();
     }
 
-    /** These splits with every example's features reshaped to {@code to} (same size; a view where the order allows). */
+    /**
+     * These splits with every example's features as arrays of shape {@code to} (same size; a view where the order
+     * allows); a vector shape gives flattened rows and keeps this shape as the examples' shape.
+     */
     public DataSplits reshaped(FeatureShape to) {
-        if (to.equals(shape)) return this;
+        if (FeatureShape.ofArray(train.getFeatures().shape()).equals(to)) return this;
         if (to.size() != shape.size()) throw new IllegalArgumentException("cannot reshape " + shape + " features to " + to);
-        return new DataSplits(name, reshape(train, to), reshape(validation, to), reshape(test, to), sha256, to, classes);
+        return new DataSplits(name, reshape(train, to), reshape(validation, to), reshape(test, to), sha256, to.isImage() ? to : shape, classes);
     }
 
     private static DataSet reshape(DataSet d, FeatureShape to) {

@@ -86,7 +86,7 @@ public final class Datasets {
         DataSplits splits = new DataSplits(name,
                 toDataSet(trainImages, trainLabels, 0, n - VALIDATION),
                 toDataSet(trainImages, trainLabels, n - VALIDATION, n),
-                toDataSet(testImages, testLabels, 0, testImages.items()), sha);
+                toDataSet(testImages, testLabels, 0, testImages.items()), sha, FeatureShape.image(1, SIDE, SIDE), CLASSES);
         log.info("loaded {} ({} train, {} validation, {} test) in {} ms", name, n - VALIDATION, VALIDATION,
                 testImages.items(), (System.nanoTime() - t0) / 1_000_000);
         return splits;

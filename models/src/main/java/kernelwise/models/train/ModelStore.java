@@ -166,7 +166,7 @@ public final class ModelStore {
     public StoredModel loadOrTrain(String model, DataSplits data, TrainConfig cfg, TrainListener listener) throws IOException {
         if (Files.isRegularFile(cardOf(model, data.name()))) return load(model, data.name());
         log.info("no stored {} for {}: training it", model, data.name());
-        Model network = ModelZoo.create(model, cfg.seed());
+        Model network = ModelZoo.create(model, cfg.seed(), data.shape(), data.classes());
         TrainResult result = Trainer.train(network, data, cfg, listener);
         return new StoredModel(network, save(network, model, data, cfg, result), true);
     }

@@ -60,7 +60,8 @@ class ModelInputTest {
         MultiLayerNetwork net = conv(InputType.convolutional(32, 32, 3), 4);
         DataSplits data = images(6);
         ModelInput.Bound b = ModelInput.bind(net, data, "conv.zip");
-        assertEquals(FeatureShape.vector(3072), b.data().shape());
+        assertEquals(FeatureShape.image(3, 32, 32), b.data().shape());
+        assertArrayEquals(new long[]{6, 3072}, b.data().test().getFeatures().shape());
         INDArray before = net.output(data.test().getFeatures());
         INDArray after = Models.output(b.network(), b.data().test().getFeatures());
         assertEquals(0, before.sub(after).amaxNumber().doubleValue(), 1e-6);
