@@ -69,7 +69,9 @@ public final class ZooRunFactory implements RunFactory {
         log.info("env ready in {} s: {} compressible layers, {} kernels, baseline accuracy {} on {} validation images",
                 Math.round((System.nanoTime() - t0) / 1e8) / 10.0, spec.size(), spec.totalKernels(), env.baselineAccuracy(), Math.min(available, c.env().evalSamples()));
         Agent agent = Agents.create(c.agent(), c.agentConfig(), env, c.seed());
-        return new RunParts(env, agent, provenance(model, data, spec, env));
+        Map<String, Object> p = provenance(model, data, spec, env);
+        p.put("layersKeptInFloat", kernelwise.models.zoo.NetworkLayers.keptInFloat(bound.network()));
+        return new RunParts(env, agent, p);
     }
 
     private static Map<String, Object> provenance(ModelSource.Loaded model, DataSplits data, NetworkSpec spec, CompressionEnv env) {

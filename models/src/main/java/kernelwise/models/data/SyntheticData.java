@@ -88,7 +88,7 @@ public final class SyntheticData {
             case "tabular" -> tabular(n, seed);
             default -> throw new IllegalArgumentException("kind must be one of " + KINDS + ", found '" + kind + "'");
         };
-        String split = ",validation=0.2,test=0.2,seed=0";
+        String split = ",validation=0.2,test=0.2,seed=0,name=" + kind;
         Map<String, String> specs = new LinkedHashMap<>();
         Path x = dir.resolve(kind + "-x.npy"), y = dir.resolve(kind + "-y.npy");
         writeNpy(e, x, y, kind.equals("images"));

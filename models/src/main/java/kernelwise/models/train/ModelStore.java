@@ -167,7 +167,7 @@ public final class ModelStore {
         if (Files.isRegularFile(cardOf(model, data.name()))) return load(model, data.name());
         log.info("no stored {} for {}: training it", model, data.name());
         Model network = ModelZoo.create(model, cfg.seed(), data.shape(), data.classes());
-        TrainResult result = Trainer.train(network, data, cfg, listener);
+        TrainResult result = Trainer.train(network, data.reshaped(kernelwise.models.data.FeatureShape.vector(data.shape().size())), cfg, listener);
         return new StoredModel(network, save(network, model, data, cfg, result), true);
     }
 }

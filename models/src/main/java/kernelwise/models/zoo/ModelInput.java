@@ -1,5 +1,6 @@
 package kernelwise.models.zoo;
 
+import kernelwise.models.compress.NetworkSpecs;
 import kernelwise.models.data.DataSplits;
 import kernelwise.models.data.FeatureShape;
 import org.deeplearning4j.nn.api.Model;
@@ -20,6 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.List;
 
 /**
  * The input a network takes, read from its configuration, and the binding of data to it. Three kinds, as DL4J's
@@ -122,6 +125,12 @@ public record ModelInput(String kind, FeatureShape shape, boolean channelsLast) 
             throw new IncompatibleDataException("model " + modelName + " outputs " + outputs + " classes, the data " + data.name() + " has "
                     + data.classes() + " (labels 0.." + (data.classes() - 1) + ")");
         }
+        List<String> kept = NetworkLayers.keptInFloat(net);
+        if (NetworkSpecs.of(net).size() == 0) {
+            throw new IncompatibleDataException("model " + modelName + " has no layer Kernelwise compresses (convolution, dense, output);"
+                    + " its layers with parameters: " + (kept.isEmpty() ? "none" : String.join(", ", kept)));
+        }
+        if (!kept.isEmpty()) log.info("{}: layers kept in float (not compressed): {}", modelName, String.join(", ", kept));
         return new Bound(net, outputs == data.classes() ? flat : widened(flat, outputs));
     }
 

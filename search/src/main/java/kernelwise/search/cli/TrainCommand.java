@@ -66,7 +66,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainResult result;
         try (ProgressBarListener bar = new ProgressBarListener(model + "/" + data.name(), System.err)) {
-            result = Trainer.train(net, data, cfg, bar);
+            result = Trainer.train(net, CliData.bind(net, data, model).data(), cfg, bar);
         }
         ModelCard card = store.save(net, model, data, cfg, result);
         print(card, store.zipOf(model, data.name()));
