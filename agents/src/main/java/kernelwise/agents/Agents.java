@@ -21,7 +21,7 @@ public final class Agents {
 
     /**
      * A new agent. {@code env} gives the observation and action sizes and the network spec (the agent keeps no
-     * reference to it, except the dqn agent, which binds to the {@code CompressionEnv} of its first episode);
+     * reference to it, except the dqn agent, which binds to the env of its first episode);
      * {@code seed} is the agent's only source of randomness.
      *
      * @throws IllegalArgumentException naming the unknown agent and the known ones

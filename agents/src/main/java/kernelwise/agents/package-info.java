@@ -7,7 +7,7 @@
  * <ul>
  *   <li>{@code kernelwise.agents.ddpg}: DDPG on DL4J ({@code ActorCritic}, {@code ReplayBuffer}, {@code DdpgLevel}),
  *       the hierarchical agent (layer level + kernel level) and the flat per-layer DDPG baseline;</li>
- *   <li>{@code kernelwise.agents.dqn}: RL4J's {@code QLearningDiscreteDense} on the env's {@code CompressionMdp};</li>
+ *   <li>{@code kernelwise.agents.dqn}: RL4J's {@code QLearningDiscreteDense} on {@code CompressionMdp}, the env seen as an RL4J {@code MDP};</li>
  *   <li>{@code kernelwise.agents.baseline}: random search and the evolutionary baseline;</li>
  *   <li>{@code kernelwise.agents.util}: the serialisable PRNG and the state format.</li>
  * </ul>

@@ -3,6 +3,7 @@ package kernelwise.agents;
 import kernelwise.agents.ddpg.DdpgConfig;
 import kernelwise.agents.ddpg.FlatDdpgAgent;
 import kernelwise.agents.ddpg.HierarchicalAgent;
+import kernelwise.env.SyntheticEnv;
 import kernelwise.models.plan.CompressionPlan;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package kernelwise.agents;
 
 import kernelwise.agents.ddpg.HierarchicalAgent;
 import kernelwise.env.Level;
+import kernelwise.env.SyntheticEnv;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

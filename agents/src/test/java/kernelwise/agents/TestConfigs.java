@@ -1,6 +1,7 @@
 package kernelwise.agents;
 
 import kernelwise.agents.ddpg.DdpgConfig;
+import kernelwise.env.SyntheticEnv;
 
 /** Small configurations that keep the tests fast. */
 final class TestConfigs {

@@ -1,12 +1,17 @@
 package kernelwise.env;
 
+import kernelwise.env.action.ActionMapper;
+import kernelwise.env.action.KernelAllocation;
 import kernelwise.env.budget.Budget;
+import kernelwise.env.budget.Enforcement;
 import kernelwise.env.hardware.HardwareModel;
 import kernelwise.env.obs.KernelStats;
 import kernelwise.env.obs.Progress;
 import kernelwise.env.reward.GoalReward;
 import kernelwise.env.reward.RewardFunction;
 import kernelwise.models.compress.FastPlanScorer;
+import kernelwise.models.compress.KernelMagnitudes;
+import kernelwise.models.compress.Recovery;
 import kernelwise.models.compress.NetworkSpecs;
 import kernelwise.models.compress.PlanScore;
 import kernelwise.models.compress.PlanScorer;
@@ -19,6 +24,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,6 +47,7 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
     private final double baselineAccuracy;
     private final Cost reference;
     private final PlanBuffer buffer;
+    private final BudgetLimiter limiter;
     private final Progress progress = new Progress();
     private Level level = Level.HIGH;
     private boolean running;
@@ -56,6 +63,9 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
         this.baselineAccuracy = baselineAccuracy;
         this.reference = parts.hardware().cost(spec, Budget.referencePlan(spec));
         this.buffer = new PlanBuffer(spec);
+        buffer.fill(Budget.REFERENCE_BITS);
+        this.limiter = cfg.mode().projects() && cfg.enforcement() == Enforcement.LIMIT
+                ? new BudgetLimiter(spec, parts.hardware(), cfg.budget(), reference, parts.actions(), parts.choices(), buffer) : null;
         if (cfg.mode().projects() && parts.projector() == null) {
             throw new IllegalArgumentException("mode " + cfg.mode() + " projects plans but the parts have no projector");
         }
@@ -65,8 +75,9 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
      * An env on the given scorers (one working copy each): builds the standard parts and scores the identity
      * (float) plan once for the baseline accuracy.
      */
-    public static CompressionEnv of(NetworkSpec spec, KernelStats stats, List<? extends PlanScorer> scorers, EnvConfig cfg, HardwareModel hw) {
-        EnvParts parts = EnvParts.of(spec, stats, cfg, hw);
+    public static CompressionEnv of(NetworkSpec spec, KernelStats stats, KernelMagnitudes magnitudes, List<? extends PlanScorer> scorers,
+                                    EnvConfig cfg, HardwareModel hw) {
+        EnvParts parts = EnvParts.of(spec, stats, magnitudes, cfg, hw);
         ScorerPool pool = new ScorerPool(scorers);
         double baseline = pool.score(CompressionPlan.identity(spec)).accuracy();
         LOG.info("env on {} ({}), budget {}, mode {}, baseline accuracy {}", cfg.hardware(), spec.fingerprint(), cfg.budget().toText(), cfg.mode(), baseline);
@@ -77,7 +88,8 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
      * The env the search uses: the spec and kernel statistics of {@code original}, a pool of
      * {@link FastPlanScorer}s ({@link EnvConfig#scorerCount()} working copies sharing one calibration) scoring on the
      * search-validation split (its first {@link EnvConfig#evalSamples()} images when positive), activation ranges
-     * calibrated on the first {@link EnvConfig#calibrationSamples()} training images, plans priced by {@code hw} (read
+     * calibrated on the first {@link EnvConfig#calibrationSamples()} training images, the recovery step (if any) fit on
+     * the first {@link EnvConfig#recoverySamples()} training images, plans priced by {@code hw} (read
      * from the config once, by the caller, with {@link EnvConfig#hardwareModel()}). {@code original} is not modified.
      */
     public static CompressionEnv create(Model original, DataSplits splits, EnvConfig cfg, HardwareModel hw) {
@@ -86,9 +98,10 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
         DataSet eval = cfg.evalSamples() > 0 ? Datasets.first(splits.validation(), cfg.evalSamples()) : splits.validation();
         DataSet calibration = Datasets.first(splits.train(), cfg.calibrationSamples());
         long t0 = System.nanoTime();
-        List<FastPlanScorer> scorers = FastPlanScorer.pool(original, eval, calibration, cfg.scorerCount());
+        DataSet recoverySamples = cfg.recovery() == Recovery.NONE ? null : Datasets.first(splits.train(), cfg.recoverySamples());
+        List<FastPlanScorer> scorers = FastPlanScorer.pool(original, eval, calibration, cfg.scorerCount(), cfg.recovery(), recoverySamples);
         LOG.info("{} scorers on {} {} images ready in {} ms", scorers.size(), eval.numExamples(), splits.name(), (System.nanoTime() - t0) / 1_000_000);
-        return of(spec, stats, scorers, cfg, hw);
+        return of(spec, stats, KernelMagnitudes.of(original), scorers, cfg, hw);
     }
 
     @Override
@@ -102,6 +115,12 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
 
     public EnvParts parts() {
         return parts;
+    }
+
+    /** The parts' action mapper. */
+    @Override
+    public ActionMapper actions() {
+        return parts.actions();
     }
 
     public double baselineAccuracy() {
@@ -160,42 +179,69 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
     private StepResult high(double[] a) {
         int l = progress.layer;
         var m = parts.actions();
-        buffer.activationBits[l] = m.activationBits(a[0]);
-        progress.goalBits = m.weightBits(a[1]);
-        progress.goalSparsity = m.sparsity(a[2]);
+        int act = m.activationBits(a[0]), bits = m.weightBits(a[1]);
+        double sparsity = m.sparsity(a[2]);
+        double[] applied = null;
+        if (limiter != null) {
+            BudgetLimiter.Goal g = limiter.limit(buffer, l, progress.spent, act, bits, sparsity);
+            if (g.changed()) {
+                act = g.activationBits();
+                bits = g.weightBits();
+                sparsity = g.sparsity();
+                applied = new double[]{m.weightAction(Arrays.binarySearch(m.weightLevels(), bits)),
+                        m.sparsityAction(Arrays.binarySearch(m.sparsityLevels(), sparsity))};
+            }
+        }
+        buffer.activationBits[l] = act;
+        progress.goalBits = bits;
+        progress.goalSparsity = sparsity;
         System.arraycopy(a, 0, progress.previousHigh, 0, a.length);
         progress.startLayer();
+        parts.choices().startLayer(l, progress.goalBits, progress.goalSparsity);
         if (cfg.kernelSteps()) {
             level = Level.LOW;
             return new StepResult(parts.observations().low(progress), Level.LOW, 0, false, null);
         }
-        java.util.Arrays.fill(buffer.weightBits[l], progress.goalBits);
-        java.util.Arrays.fill(buffer.sparsity[l], progress.goalSparsity);
-        return finishLayer(0);
+        parts.choices().follow(buffer.weightBits[l], buffer.sparsity[l]);
+        return finishLayer(0, applied);
     }
 
     private StepResult low(double[] a) {
         int l = progress.layer, k = progress.kernel;
         var m = parts.actions();
-        int bits = m.weightBits(a[0]);
-        double sp = m.sparsity(a[1]);
+        int bits = parts.choices().bits(a[0]);
+        double sp = parts.choices().sparsity(k, a[1]);
         buffer.weightBits[l][k] = bits;
         buffer.sparsity[l][k] = sp;
         progress.sumBits += bits;
         progress.sumSparsity += sp;
         progress.decided++;
         System.arraycopy(a, 0, progress.previousLow, 0, a.length);
+        progress.sumFollowedSparsity += parts.choices().followedSparsity(k);
+        // the goal for the kernels so far: the layer's goal, or under magnitude allocation what they get by following it
+        double goalSparsity = parts.choices().allocation() == KernelAllocation.UNIFORM ? progress.goalSparsity
+                : progress.sumFollowedSparsity / progress.decided;
         double reward = GoalReward.of(m.normalizedWeightBits(progress.sumBits / progress.decided), m.normalizedWeightBits(progress.goalBits),
-                m.normalizedSparsity(progress.sumSparsity / progress.decided), m.normalizedSparsity(progress.goalSparsity));
+                m.normalizedSparsity(progress.sumSparsity / progress.decided), m.normalizedSparsity(goalSparsity));
         progress.kernel++;
         if (progress.kernel < spec.layer(l).kernels()) {
             return new StepResult(parts.observations().low(progress), Level.LOW, reward, false, null);
         }
-        return finishLayer(reward);
+        double[] achieved = parts.choices().allocation() == KernelAllocation.UNIFORM ? null
+                : parts.choices().achievedGoal(progress.sumBits / progress.decided, progress.sumSparsity / progress.decided);
+        return finishLayer(reward, achieved);
     }
 
-    /** Adds the finished layer's cost to what is spent, then moves to the next layer or ends the episode. */
-    private StepResult finishLayer(double reward) {
+    @Override
+    public double[] neutralLowAction(double[] goal) {
+        return parts.choices().neutralLowAction(goal);
+    }
+
+    /**
+     * Adds the finished layer's cost to what is spent, then moves to the next layer or ends the episode; the step
+     * reports {@code achieved}, the goal the layer's kernels achieved (null if not reported).
+     */
+    private StepResult finishLayer(double reward, double[] achieved) {
         int l = progress.layer;
         CompressionPlan sofar = buffer.toPlan();
         Cost c = parts.hardware().cost(spec, sofar);
@@ -203,11 +249,11 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
         progress.layer++;
         level = Level.HIGH;
         if (progress.layer < spec.size()) {
-            return new StepResult(parts.observations().high(progress), Level.HIGH, reward, false, null);
+            return new StepResult(parts.observations().high(progress), Level.HIGH, reward, false, null, achieved);
         }
         running = false;
         progress.layer = spec.size() - 1;
-        return new StepResult(NONE, Level.HIGH, reward, true, evaluate(sofar));
+        return new StepResult(NONE, Level.HIGH, reward, true, evaluate(sofar), achieved);
     }
 
     @Override

@@ -3,10 +3,13 @@ package kernelwise.env;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kernelwise.env.action.KernelAllocation;
 import kernelwise.env.budget.Budget;
+import kernelwise.env.budget.Enforcement;
 import kernelwise.env.hardware.HardwareModel;
 import kernelwise.env.hardware.HardwareModels;
 import kernelwise.env.reward.RewardMode;
+import kernelwise.models.compress.Recovery;
 import kernelwise.models.plan.CompressionPlan;
 
 import java.io.IOException;
@@ -29,14 +32,22 @@ import java.util.stream.IntStream;
  * @param kernelSteps        one LOW step per kernel (true) or every kernel follows its layer's goal (false)
  * @param weightBits         the weight bits an action can choose (1..8 or 32), distinct
  * @param activationBits     the activation bits an action can choose (2..8 or 32), distinct
- * @param sparsityLevels     the sparsities an action can choose, in [0,1], distinct
+ * @param sparsityLevels     the sparsities an action can choose, in [0,1], distinct (1 removes a kernel)
+ * @param allocation         how a layer's goal becomes its kernels' choices ({@link KernelAllocation}); absent in
+ *                           configurations stored before it existed, which read as {@link KernelAllocation#UNIFORM}
+ * @param enforcement        how the resource-constrained mode meets the budget ({@link Enforcement}); absent (older
+ *                           configurations): {@link Enforcement#PROJECT}
+ * @param recovery           the recovery step run on a projected plan before it is scored ({@link Recovery});
+ *                           absent (older configurations): {@link Recovery#NONE}
+ * @param recoverySamples    training images the recovery step fits on (unused when there is none)
  * @param scorers            parallel scorers for {@code evaluateAll} (each a working copy of the network); 0 = one per core
  * @param evalSamples        validation images a plan is scored on; 0 = the whole search-validation split
  * @param calibrationSamples training images used to calibrate activation ranges
  */
 public record EnvConfig(String hardware, String hardwareParams, Budget budget, RewardMode mode, double maxAccuracyLoss,
                         boolean kernelSteps, List<Integer> weightBits, List<Integer> activationBits,
-                        List<Double> sparsityLevels, int scorers, int evalSamples, int calibrationSamples) {
+                        List<Double> sparsityLevels, KernelAllocation allocation, Enforcement enforcement, Recovery recovery, int recoverySamples,
+                        int scorers, int evalSamples, int calibrationSamples) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -49,6 +60,12 @@ public record EnvConfig(String hardware, String hardwareParams, Budget budget, R
         weightBits = levels("weightBits", weightBits, CompressionPlan::validWeightBits, "1..8 or 32");
         activationBits = levels("activationBits", activationBits, CompressionPlan::validActivationBits, "2..8 or 32");
         sparsityLevels = sparsity(sparsityLevels);
+        if (allocation == null) allocation = KernelAllocation.UNIFORM;
+        if (enforcement == null) enforcement = Enforcement.PROJECT;
+        if (recovery == null) recovery = Recovery.NONE;
+        if (recoverySamples < 0 || recovery != Recovery.NONE && recoverySamples == 0) {
+            throw new IllegalArgumentException("recoverySamples must be positive for recovery " + recovery + ", found " + recoverySamples);
+        }
         if (scorers < 0) throw new IllegalArgumentException("scorers must be >= 0 (0 = one per core), found " + scorers);
         if (evalSamples < 0) throw new IllegalArgumentException("evalSamples must be >= 0 (0 = whole split), found " + evalSamples);
         if (calibrationSamples <= 0) throw new IllegalArgumentException("calibrationSamples must be positive, found " + calibrationSamples);
@@ -72,12 +89,30 @@ public record EnvConfig(String hardware, String hardwareParams, Budget budget, R
         return List.copyOf(v.stream().sorted().toList());
     }
 
-    /** bitfusion, latency=0.5, resource-constrained, 1% loss, kernel steps, weights 1..8, activations 2..8, sparsity 0..0.95 by 0.05. */
+    /**
+     * bitfusion, latency=0.5, resource-constrained, 1% loss, kernel steps, weights 1..8, activations 2..8, densities
+     * on a log scale ({@link #LOG_SPARSITY}), magnitude allocation, budget by limiting actions, no recovery step.
+     */
     public static EnvConfig defaults() {
-        List<Double> sparsity = new ArrayList<>();
-        for (int i = 0; i <= 19; i++) sparsity.add(i / 20.0);
         return new EnvConfig("bitfusion", null, Budget.parse("latency=0.5"), RewardMode.RESOURCE_CONSTRAINED, 0.01, true,
-                IntStream.rangeClosed(1, 8).boxed().toList(), IntStream.rangeClosed(2, 8).boxed().toList(), sparsity, 0, 0, 1000);
+                IntStream.rangeClosed(1, 8).boxed().toList(), IntStream.rangeClosed(2, 8).boxed().toList(), LOG_SPARSITY,
+                KernelAllocation.MAGNITUDE, Enforcement.LIMIT, Recovery.NONE, 0, 0, 0, 1000);
+    }
+
+    /**
+     * Sparsities whose densities halve every two levels: density {@code 2^(-j/2)} for {@code j = 0..20} (1 down to
+     * 1/1024, a few weights of a dense layer's kernel), and removal (sparsity 1).
+     */
+    public static final List<Double> LOG_SPARSITY = logSparsity();
+
+    /** The sparsities of schema-1 configurations: 0 to 0.95 by 0.05. */
+    public static final List<Double> LINEAR_SPARSITY = IntStream.rangeClosed(0, 19).mapToObj(i -> i / 20.0).toList();
+
+    private static List<Double> logSparsity() {
+        List<Double> s = new ArrayList<>();
+        for (int j = 0; j <= 20; j++) s.add(1 - Math.pow(2, -j / 2.0));
+        s.add(1.0);
+        return List.copyOf(s);
     }
 
     public EnvConfig withHardware(String name, String paramsFile) {
@@ -121,6 +156,10 @@ public record EnvConfig(String hardware, String hardwareParams, Budget budget, R
         private List<Integer> weightBits;
         private List<Integer> activationBits;
         private List<Double> sparsityLevels;
+        private KernelAllocation allocation;
+        private Enforcement enforcement;
+        private Recovery recovery;
+        private int recoverySamples;
         private int scorers;
         private int evalSamples;
         private int calibrationSamples;
@@ -135,6 +174,10 @@ public record EnvConfig(String hardware, String hardwareParams, Budget budget, R
             weightBits = c.weightBits;
             activationBits = c.activationBits;
             sparsityLevels = c.sparsityLevels;
+            allocation = c.allocation;
+            enforcement = c.enforcement;
+            recovery = c.recovery;
+            recoverySamples = c.recoverySamples;
             scorers = c.scorers;
             evalSamples = c.evalSamples;
             calibrationSamples = c.calibrationSamples;
@@ -173,6 +216,23 @@ public record EnvConfig(String hardware, String hardwareParams, Budget budget, R
             return this;
         }
 
+        public Builder allocation(KernelAllocation a) {
+            allocation = a;
+            return this;
+        }
+
+        public Builder enforcement(Enforcement e) {
+            enforcement = e;
+            return this;
+        }
+
+        /** The recovery step and the training images it fits on. */
+        public Builder recovery(Recovery r, int samples) {
+            recovery = r;
+            recoverySamples = samples;
+            return this;
+        }
+
         public Builder scorers(int n) {
             scorers = n;
             return this;
@@ -191,7 +251,7 @@ public record EnvConfig(String hardware, String hardwareParams, Budget budget, R
         /** @throws IllegalArgumentException naming the first invalid field and its value */
         public EnvConfig build() {
             return new EnvConfig(hardware, hardwareParams, budget, mode, maxAccuracyLoss, kernelSteps, weightBits, activationBits,
-                    sparsityLevels, scorers, evalSamples, calibrationSamples);
+                    sparsityLevels, allocation, enforcement, recovery, recoverySamples, scorers, evalSamples, calibrationSamples);
         }
     }
 

@@ -1,6 +1,8 @@
 package kernelwise.env;
 
 import kernelwise.env.action.ActionMapper;
+import kernelwise.env.action.KernelAllocation;
+import kernelwise.env.action.KernelChoices;
 import kernelwise.env.budget.Budget;
 import kernelwise.env.budget.BudgetProjector;
 import kernelwise.env.budget.Sensitivity;
@@ -9,6 +11,7 @@ import kernelwise.env.hardware.TableModel;
 import kernelwise.env.obs.KernelStats;
 import kernelwise.env.obs.ObservationBuilder;
 import kernelwise.env.reward.RewardFunction;
+import kernelwise.models.compress.KernelMagnitudes;
 import kernelwise.models.plan.CompressionPlan;
 import kernelwise.models.plan.NetworkSpec;
 
@@ -21,20 +24,25 @@ import java.util.TreeSet;
  * @param hardware     prices plans
  * @param actions      maps actions in [0,1] to bits and sparsities
  * @param observations builds the observations
+ * @param choices      turns a layer's goal and its LOW actions into kernels' bits and sparsities
  * @param projector    fits plans to the budget; null when the mode does not project
  * @param reward       the extrinsic reward
  */
 public record EnvParts(HardwareModel hardware, ActionMapper actions, ObservationBuilder observations,
-                       BudgetProjector projector, RewardFunction reward) {
+                       KernelChoices choices, BudgetProjector projector, RewardFunction reward) {
 
     public EnvParts {
-        if (hardware == null || actions == null || observations == null || reward == null) {
-            throw new IllegalArgumentException("hardware, actions, observations and reward must not be null");
+        if (hardware == null || actions == null || observations == null || choices == null || reward == null) {
+            throw new IllegalArgumentException("hardware, actions, observations, choices and reward must not be null");
         }
     }
 
-    /** The standard parts for {@code cfg} on the given hardware model. */
-    public static EnvParts of(NetworkSpec spec, KernelStats stats, EnvConfig cfg, HardwareModel hw) {
+    /**
+     * The standard parts for {@code cfg} on the given hardware model.
+     *
+     * @param magnitudes the network's sorted weight magnitudes, for {@link KernelAllocation#MAGNITUDE} (else may be null)
+     */
+    public static EnvParts of(NetworkSpec spec, KernelStats stats, KernelMagnitudes magnitudes, EnvConfig cfg, HardwareModel hw) {
         stats.checkAgainst(spec);
         int[] w = cfg.weightBits().stream().mapToInt(Integer::intValue).toArray();
         int[] a = cfg.activationBits().stream().mapToInt(Integer::intValue).toArray();
@@ -57,6 +65,7 @@ public record EnvParts(HardwareModel hardware, ActionMapper actions, Observation
         BudgetProjector projector = cfg.mode().projects()
                 ? new BudgetProjector(spec, hw, budget, Sensitivity.of(spec, stats.l2(), hw, budget.resource()), w, a, s)
                 : null;
-        return new EnvParts(hw, mapper, obs, projector, cfg.mode().reward(cfg.maxAccuracyLoss()));
+        KernelChoices choices = new KernelChoices(cfg.allocation(), mapper, spec, magnitudes);
+        return new EnvParts(hw, mapper, obs, choices, projector, cfg.mode().reward(cfg.maxAccuracyLoss()));
     }
 }

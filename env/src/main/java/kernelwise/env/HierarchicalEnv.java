@@ -1,5 +1,6 @@
 package kernelwise.env;
 
+import kernelwise.env.action.ActionMapper;
 import kernelwise.models.plan.CompressionPlan;
 import kernelwise.models.plan.NetworkSpec;
 
@@ -34,6 +35,21 @@ public interface HierarchicalEnv {
      */
     default int highActionSize() {
         return 1 + lowActionSize();
+    }
+
+    /**
+     * How this env maps actions in [0,1] to weight bits, activation bits and sparsity levels: the levels an action
+     * can choose, and the action at the centre of each level (what a discrete view of the env offers).
+     */
+    ActionMapper actions();
+
+    /**
+     * The LOW action that follows the layer's goal exactly, for a goal of {@code goal} (the HIGH action's goal
+     * entries): the goal itself where LOW actions are the kernels' own levels (the default), the middle of the range
+     * where they adjust a layer-wide allocation. Exploration centres on it.
+     */
+    default double[] neutralLowAction(double[] goal) {
+        return goal.clone();
     }
 
     /** Starts an episode and returns the first layer's HIGH observation. */

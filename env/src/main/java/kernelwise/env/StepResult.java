@@ -9,6 +9,14 @@ package kernelwise.env;
  *                    (the extrinsic reward arrives in {@code result} at the end)
  * @param done        whether the episode has ended
  * @param result      the scored episode, non-null exactly when {@code done}
+ * @param achievedGoal on the step that ends a layer's kernel steps, when the kernels' LOW actions are not in the
+ *                     goal's own units ({@link kernelwise.env.action.KernelAllocation#MAGNITUDE}): the goal, in
+ *                     HIGH-action units, that the layer's kernels achieved (for goal relabelling); else null
  */
-public record StepResult(double[] observation, Level next, double reward, boolean done, EpisodeResult result) {
+public record StepResult(double[] observation, Level next, double reward, boolean done, EpisodeResult result, double[] achievedGoal) {
+
+    /** A step with no achieved goal to report. */
+    public StepResult(double[] observation, Level next, double reward, boolean done, EpisodeResult result) {
+        this(observation, next, reward, done, result, null);
+    }
 }

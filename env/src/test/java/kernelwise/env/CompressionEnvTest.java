@@ -1,7 +1,9 @@
 package kernelwise.env;
 
+import kernelwise.env.action.KernelAllocation;
 import kernelwise.env.budget.Budget;
 import kernelwise.env.obs.KernelStats;
+import kernelwise.models.compress.KernelMagnitudes;
 import kernelwise.env.obs.ObservationBuilder;
 import kernelwise.env.reward.RewardMode;
 import kernelwise.models.plan.CompressionPlan;
@@ -36,8 +38,8 @@ class CompressionEnvTest {
     }
 
     private CompressionEnv env(EnvConfig cfg) throws Exception {
-        CompressionEnv env = CompressionEnv.of(SPEC, randomStats(SPEC, 3), List.of(new SyntheticScorer(SPEC), new SyntheticScorer(SPEC)), cfg,
-                cfg.hardwareModel());
+        CompressionEnv env = CompressionEnv.of(SPEC, randomStats(SPEC, 3), KernelMagnitudes.uniform(SPEC),
+                List.of(new SyntheticScorer(SPEC), new SyntheticScorer(SPEC)), cfg, cfg.hardwareModel());
         opened.add(env);
         return env;
     }
@@ -152,12 +154,87 @@ class CompressionEnvTest {
 
     @Test
     void givenGoalMetByEveryKernel_whenLowStepsTaken_thenIntrinsicRewardZero() throws Exception {
-        CompressionEnv env = env(EnvConfig.defaults());
-        env.reset();
-        env.step(new double[]{0.9, 0.3, 0.2});
-        StepResult r = env.step(new double[]{0.3, 0.2});
-        assertEquals(0, r.reward(), 0);
-        r = env.step(new double[]{1.0, 0.2});
-        assertTrue(r.reward() < 0);
+        for (KernelAllocation a : KernelAllocation.values()) {
+            CompressionEnv env = env(EnvConfig.defaults().toBuilder().allocation(a).build());
+            env.reset();
+            env.step(new double[]{0.9, 0.3, 0.2});
+            StepResult r = env.step(env.neutralLowAction(new double[]{0.3, 0.2}));
+            assertEquals(0, r.reward(), 1e-12, a + ": the neutral action meets the goal");
+            r = env.step(new double[]{1.0, 0.2});
+            assertTrue(r.reward() < 0, a.toString());
+        }
+    }
+
+    /** LeNet-5's shapes with weights whose magnitudes grow with the kernel index, so kernels differ in strength. */
+    private static KernelMagnitudes graded(NetworkSpec spec) {
+        List<org.nd4j.linalg.api.ndarray.INDArray> ws = new ArrayList<>();
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int i = 0; i < spec.size(); i++) {
+            var l = spec.layer(i);
+            float[] w = new float[l.kernels() * l.fanIn()];
+            for (int k = 0; k < l.kernels(); k++) for (int j = 0; j < l.fanIn(); j++) w[k * l.fanIn() + j] = (float) ((k + 1) * rnd.nextGaussian());
+            ws.add(org.nd4j.linalg.factory.Nd4j.createFromArray(w).reshape(l.kernels(), l.fanIn()));
+        }
+        return KernelMagnitudes.of(ws);
+    }
+
+    private CompressionEnv magnitudeEnv(boolean kernelSteps) throws Exception {
+        EnvConfig cfg = EnvConfig.defaults().withKernelSteps(kernelSteps).withMode(RewardMode.WEIGHTED);
+        CompressionEnv env = CompressionEnv.of(SPEC, randomStats(SPEC, 3), graded(SPEC), List.of(new SyntheticScorer(SPEC)), cfg, cfg.hardwareModel());
+        opened.add(env);
+        return env;
+    }
+
+    @Test
+    void givenMagnitudeAllocation_whenALayerGoalIsSet_thenStrongKernelsKeepMoreAndTheLayerKeepsItsDensity() throws Exception {
+        CompressionEnv flat = magnitudeEnv(false);
+        flat.reset();
+        double goalAction = flat.actions().sparsityAction(8);          // density 1/16
+        StepResult r = null;
+        for (int l = 0; l < SPEC.size(); l++) r = flat.step(new double[]{0.99, 0.99, goalAction});
+        CompressionPlan plan = r.result().proposed();
+        for (int l = 0; l < SPEC.size(); l++) {
+            var info = SPEC.layer(l);
+            long kept = 0;
+            for (int k = 0; k < info.kernels(); k++) kept += plan.layer(l).keptWeights(k, info.fanIn());
+            assertEquals(info.kernels() * info.fanIn() / 16.0, kept, info.kernels() * info.fanIn() * 0.01, info.name());
+            assertTrue(plan.layer(l).sparsity(0) > plan.layer(l).sparsity(info.kernels() - 1), info.name() + ": the weakest kernel keeps less");
+            assertEquals(8, plan.layer(l).weightBits(0));
+        }
+    }
+
+    @Test
+    void givenMagnitudeAllocation_whenKernelsAct_thenTheMiddleFollowsTheLayerAllocationAndTheEndsAdjustIt() throws Exception {
+        CompressionEnv flat = magnitudeEnv(false), kernels = magnitudeEnv(true);
+        double goal = flat.actions().sparsityAction(6), bits = flat.actions().weightAction(3);   // density 1/8, 4 bits
+        flat.reset();
+        CompressionPlan follow = null;
+        for (int l = 0; l < SPEC.size(); l++) {
+            StepResult r = flat.step(new double[]{0.99, bits, goal});
+            if (r.done()) follow = r.result().proposed();
+        }
+        kernels.reset();
+        CompressionPlan adjusted = null;
+        for (int l = 0; l < SPEC.size(); l++) {
+            kernels.step(new double[]{0.99, bits, goal});
+            for (int k = 0; k < SPEC.layer(l).kernels(); k++) {
+                int last = SPEC.layer(l).kernels() - 1;
+                double[] a = k == 0 ? new double[]{1.0, 0.0} : k == last ? new double[]{0.0, 1.0} : new double[]{0.5, 0.5};
+                StepResult r = kernels.step(a);
+                if (r.done()) adjusted = r.result().proposed();
+            }
+        }
+        for (int l = 0; l < SPEC.size(); l++) {
+            var info = SPEC.layer(l);
+            assertEquals(1.0, adjusted.layer(l).sparsity(0), info.name() + ": the lowest sparsity action removes the kernel");
+            assertEquals(6, adjusted.layer(l).weightBits(0), info.name() + ": the highest bits action adds two levels");
+            int last = info.kernels() - 1;
+            assertEquals(2, adjusted.layer(l).weightBits(last), info.name() + ": the lowest takes two away");
+            assertTrue(adjusted.layer(l).sparsity(last) < follow.layer(l).sparsity(last), info.name() + ": the highest sparsity action keeps more weights");
+            for (int k = 1; k < last; k++) {
+                assertEquals(follow.layer(l).sparsity(k), adjusted.layer(l).sparsity(k), 0, info.name() + " kernel " + k);
+                assertEquals(4, adjusted.layer(l).weightBits(k));
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package kernelwise.models;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * Where the data and results folders are. Each is looked up in this order: a system property, an environment
@@ -12,14 +13,32 @@ public final class Folders {
     private Folders() {
     }
 
+    /** What a lookup reads: system properties, environment variables and the working directory (tests give their own). */
+    record Lookup(UnaryOperator<String> property, UnaryOperator<String> variable, Path workingDirectory) {
+        static Lookup system() {
+            return new Lookup(System::getProperty, System::getenv, Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize());
+        }
+
+        /** Property {@code property}, else variable {@code variable} (if not null), as an absolute path; null when neither is set. */
+        Path setting(String property, String variable) {
+            String v = present(this.property.apply(property));
+            if (v == null && variable != null) v = present(this.variable.apply(variable));
+            return v == null ? null : Path.of(v).toAbsolutePath().normalize();
+        }
+
+        private static String present(String s) {
+            return s == null || s.isBlank() ? null : s;
+        }
+    }
+
     /** The data folder: property {@code kernelwise.data}, env {@code KERNELWISE_DATA}, home, or walk up to {@code data/}. */
     public static Path data() {
-        return resolve("kernelwise.data", "KERNELWISE_DATA", "data");
+        return resolve(Lookup.system(), "kernelwise.data", "KERNELWISE_DATA", "data");
     }
 
     /** The results folder: property {@code kernelwise.results}, env {@code KERNELWISE_RESULTS}, home, or walk up. */
     public static Path results() {
-        return resolve("kernelwise.results", "KERNELWISE_RESULTS", "results");
+        return resolve(Lookup.system(), "kernelwise.results", "KERNELWISE_RESULTS", "results");
     }
 
     /**
@@ -27,32 +46,26 @@ public final class Folders {
      * holding {@code scripts/fetch-data.sh} walking up from the working directory, else the working directory.
      */
     public static Path home() {
-        String p = System.getProperty("kernelwise.home");
-        if (p != null && !p.isBlank()) return Path.of(p).toAbsolutePath().normalize();
-        String e = System.getenv("KERNELWISE_HOME");
-        if (e != null && !e.isBlank()) return Path.of(e).toAbsolutePath().normalize();
-        Path cwd = workingDirectory();
-        for (Path d = cwd; d != null; d = d.getParent()) {
+        return home(Lookup.system());
+    }
+
+    static Path home(Lookup in) {
+        Path set = in.setting("kernelwise.home", "KERNELWISE_HOME");
+        if (set != null) return set;
+        for (Path d = in.workingDirectory(); d != null; d = d.getParent()) {
             if (Files.isRegularFile(d.resolve("scripts/fetch-data.sh"))) return d;
         }
-        return cwd;
+        return in.workingDirectory();
     }
 
-    static Path resolve(String property, String envVariable, String folder) {
-        String p = System.getProperty(property);
-        if (p != null && !p.isBlank()) return Path.of(p).toAbsolutePath().normalize();
-        String e = System.getenv(envVariable);
-        if (e != null && !e.isBlank()) return Path.of(e).toAbsolutePath().normalize();
-        String home = System.getProperty("kernelwise.home");
-        if (home != null && !home.isBlank()) return Path.of(home, folder).toAbsolutePath().normalize();
-        Path cwd = workingDirectory();
-        for (Path d = cwd; d != null; d = d.getParent()) {
+    static Path resolve(Lookup in, String property, String variable, String folder) {
+        Path set = in.setting(property, variable);
+        if (set != null) return set;
+        Path home = in.setting("kernelwise.home", null);
+        if (home != null) return home.resolve(folder);
+        for (Path d = in.workingDirectory(); d != null; d = d.getParent()) {
             if (Files.isDirectory(d.resolve(folder))) return d.resolve(folder);
         }
-        return cwd.resolve(folder);
-    }
-
-    private static Path workingDirectory() {
-        return Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
+        return in.workingDirectory().resolve(folder);
     }
 }

@@ -1,11 +1,11 @@
 package kernelwise.search;
 
 import kernelwise.agents.Transition;
+import kernelwise.env.Fixtures;
 import kernelwise.env.Level;
 import kernelwise.models.plan.CompressionPlan;
 import kernelwise.models.plan.LayerInfo;
 import kernelwise.models.plan.LayerKind;
-import kernelwise.models.plan.LayerPlan;
 import kernelwise.models.plan.NetworkSpec;
 import kernelwise.search.store.EpisodeRecord;
 import kernelwise.search.store.Scores;
@@ -14,9 +14,13 @@ import kernelwise.search.store.Trajectory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /** Real plans, trajectories and episode records for tests, built from a small LeNet-like spec. */
 public final class Samples {
+    private static final int[] BITS = IntStream.rangeClosed(1, 8).toArray();
+    private static final double[] SPARSITY = IntStream.range(0, 10).mapToDouble(i -> i / 10.0).toArray();
+
     private Samples() {
     }
 
@@ -25,21 +29,6 @@ public final class Samples {
                 new LayerInfo(0, "conv1", LayerKind.CONV, 6, 25, 1, 5, 5, 1, 28, 28, 24, 24),
                 new LayerInfo(1, "dense1", LayerKind.DENSE, 12, 96, 96, 1, 1, 1, 1, 1, 1, 1),
                 new LayerInfo(2, "output", LayerKind.OUTPUT, 10, 12, 12, 1, 1, 1, 1, 1, 1, 1)));
-    }
-
-    /** A plan whose bits and sparsity vary per kernel, drawn from {@code rng}. */
-    public static CompressionPlan randomPlan(NetworkSpec spec, SplittableRandom rng) {
-        List<LayerPlan> layers = new ArrayList<>();
-        for (LayerInfo l : spec.layers()) {
-            int[] bits = new int[l.kernels()];
-            double[] sp = new double[l.kernels()];
-            for (int k = 0; k < bits.length; k++) {
-                bits[k] = 1 + rng.nextInt(8);
-                sp[k] = rng.nextInt(10) / 10.0;
-            }
-            layers.add(new LayerPlan(l.name(), 2 + rng.nextInt(7), bits, sp));
-        }
-        return CompressionPlan.of(spec, layers);
     }
 
     public static List<Transition> trajectory(SplittableRandom rng, int steps) {
@@ -54,7 +43,7 @@ public final class Samples {
     }
 
     public static EpisodeRecord episode(long index, SplittableRandom rng) {
-        CompressionPlan plan = randomPlan(spec(), rng);
+        CompressionPlan plan = Fixtures.randomPlan(spec(), rng, BITS, SPARSITY);
         double acc = 0.5 + 0.5 * rng.nextDouble();
         double cycles = 1e5 * (0.2 + rng.nextDouble());
         Scores s = new Scores(acc, "bitfusion", cycles, cycles / 1e9, cycles * 3.5, 8000 + rng.nextInt(9000),

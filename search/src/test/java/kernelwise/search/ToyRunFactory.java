@@ -13,7 +13,7 @@ public final class ToyRunFactory implements RunFactory {
         if (!config.model().equals("toy")) throw new IllegalArgumentException("unknown model '" + config.model() + "' (toy factory knows: toy)");
         double budget = config.env().budget().fraction();
         long millis = Long.getLong("kernelwise.toy.episodeMillis", 0L);
-        return new RunParts(new ToyEnv(Samples.spec(), budget, millis), new ToyAgent(config.seed()),
+        return new RunParts(ToyEnv.of(Samples.spec(), budget, millis), new ToyAgent(config.seed()),
                 Map.of("model", "toy", "modelSha256", "none"));
     }
 }

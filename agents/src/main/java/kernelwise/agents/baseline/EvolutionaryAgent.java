@@ -3,12 +3,11 @@ package kernelwise.agents.baseline;
 import kernelwise.agents.Agent;
 import kernelwise.agents.AgentConfig;
 import kernelwise.agents.Episode;
+import kernelwise.agents.util.EpisodeLoop;
 import kernelwise.agents.util.Rng;
 import kernelwise.agents.util.StateIO;
-import kernelwise.env.EpisodeResult;
 import kernelwise.env.HierarchicalEnv;
-import kernelwise.models.plan.CompressionPlan;
-import kernelwise.models.plan.NetworkSpec;
+import kernelwise.env.Level;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -18,25 +17,29 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The evolutionary baseline: the first {@link EvolutionConfig#randomEpisodes()} plans are random (per layer a random
- * goal, kernels scattered around it); afterwards each plan is a mutation of a parent picked by a two-way
- * tournament among the top-{@link EvolutionConfig#population()} plans scored so far. Plans are scored with
- * {@link HierarchicalEnv#evaluate} (budget projection included; the projected plan is what enters the
- * population), and {@link #runEpisodes} scores a whole batch in parallel with {@link HierarchicalEnv#evaluateAll}.
- * One plan scored = one episode. Works on either view of the env (it never steps it).
+ * The evolutionary baseline, in the same space as the learning agents: a genome is the whole sequence of actions of an
+ * episode (each layer's HIGH action, each kernel's LOW action), played through the env's steps, so that it meets the
+ * same action mapping, kernel allocation and budget limiting. The first {@link EvolutionConfig#randomEpisodes()}
+ * genomes are random (HIGH actions uniform, LOW actions a truncated normal of width
+ * {@link AgentConfig#randomKernelSigma()} around the action that follows the layer's goal); afterwards each genome is a
+ * mutation of a parent picked by a two-way tournament among the top-{@link EvolutionConfig#population()}: each layer's
+ * HIGH action with probability {@code layerRate}, each kernel's LOW action with probability {@code kernelRate}, moves
+ * by a normal step of width {@code step} (clamped to [0,1]). Works on either view of the env.
  */
 public final class EvolutionaryAgent implements Agent {
     public static final String NAME = "evolutionary";
+    /** Layout of this agent's state; 1 (plans mutated in plan space, before genomes were actions) is refused. */
+    private static final int FORMAT = 2;
 
     private final EvolutionConfig cfg;
-    private final PlanMutator mutator;
+    private final double sigma;
     private final Rng rng;
     private final List<Member> population = new ArrayList<>();
     private long episodesRun;
 
     public EvolutionaryAgent(AgentConfig cfg, HierarchicalEnv env, long seed) {
         this.cfg = cfg.evolution();
-        this.mutator = new PlanMutator(env.spec(), this.cfg);
+        this.sigma = cfg.randomKernelSigma();
         this.rng = new Rng(seed);
     }
 
@@ -48,43 +51,48 @@ public final class EvolutionaryAgent implements Agent {
     @Override
     public Episode runEpisode(HierarchicalEnv env, long episode) {
         long start = System.nanoTime();
-        CompressionPlan child = breed(episode);
-        long bred = System.nanoTime();
-        EpisodeResult result = env.evaluate(child);
-        long scored = System.nanoTime();
-        admit(result);
+        boolean random = episode < cfg.randomEpisodes() || population.isEmpty();
+        double[] parent = random ? null : tournament();
+        List<Double> genome = new ArrayList<>();
+        EpisodeLoop.Played played = EpisodeLoop.play(env, new EpisodeLoop.Policy() {
+            private double[] goal;
+
+            @Override
+            public double[] act(Level level, double[] observation) {
+                int n = level == Level.HIGH ? env.highActionSize() : env.lowActionSize();
+                double[] a = new double[n];
+                int at = genome.size();
+                if (parent != null && at + n <= parent.length) {
+                    System.arraycopy(parent, at, a, 0, n);
+                    if (rng.nextDouble() < (level == Level.HIGH ? cfg.layerRate() : cfg.kernelRate())) {
+                        for (int i = 0; i < n; i++) a[i] = Math.max(0, Math.min(1, a[i] + cfg.step() * rng.nextGaussian()));
+                    }
+                } else if (level == Level.HIGH) {
+                    for (int i = 0; i < n; i++) a[i] = rng.nextDouble();
+                } else {
+                    double[] centre = env.neutralLowAction(goal);
+                    for (int i = 0; i < n; i++) a[i] = rng.truncatedNormal(centre[i], sigma, 0, 1);
+                }
+                if (level == Level.HIGH) goal = java.util.Arrays.copyOfRange(a, 1, n);
+                for (double v : a) genome.add(v);
+                return a;
+            }
+        });
+        double[] g = genome.stream().mapToDouble(Double::doubleValue).toArray();
+        admit(g, played.result().reward());
         episodesRun++;
-        double agentSeconds = ((bred - start) + (System.nanoTime() - scored)) / 1e9;
-        return new Episode(episode, List.of(), result, agentSeconds);
+        return new Episode(episode, played.trajectory(), played.result(), (System.nanoTime() - start - played.envNanos()) / 1e9);
     }
 
-    /** Breeds {@code count} plans from the population as it stands, scores them in parallel, then admits them. */
-    @Override
-    public List<Episode> runEpisodes(HierarchicalEnv env, long first, int count) {
-        if (count <= 0) throw new IllegalArgumentException("count must be positive, found " + count);
-        long start = System.nanoTime();
-        List<CompressionPlan> children = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) children.add(breed(first + i));
-        long bred = System.nanoTime();
-        List<EpisodeResult> results = env.evaluateAll(children);
-        long scored = System.nanoTime();
-        results.forEach(this::admit);
-        episodesRun += count;
-        double agentSeconds = ((bred - start) + (System.nanoTime() - scored)) / 1e9 / count;
-        List<Episode> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) out.add(new Episode(first + i, List.of(), results.get(i), agentSeconds));
-        return out;
-    }
-
-    private CompressionPlan breed(long episode) {
-        if (episode < cfg.randomEpisodes() || population.isEmpty()) return mutator.random(rng);
+    /** The better of two random members of the population. */
+    private double[] tournament() {
         Member a = population.get(rng.nextInt(population.size()));
         Member b = population.get(rng.nextInt(population.size()));
-        return mutator.mutate(a.reward >= b.reward ? a.plan : b.plan, rng);
+        return a.reward >= b.reward ? a.genome : b.genome;
     }
 
-    private void admit(EpisodeResult r) {
-        population.add(new Member(r.plan(), r.reward()));
+    private void admit(double[] genome, double reward) {
+        population.add(new Member(genome, reward));
         population.sort(Comparator.comparingDouble((Member m) -> -m.reward));
         while (population.size() > cfg.population()) population.remove(population.size() - 1);
     }
@@ -105,37 +113,35 @@ public final class EvolutionaryAgent implements Agent {
     }
 
     private void write(DataOutputStream out) throws IOException {
+        out.writeInt(-FORMAT);
         out.writeLong(episodesRun);
         out.writeLong(rng.state());
         out.writeInt(population.size());
         for (Member m : population) {
             out.writeDouble(m.reward);
-            byte[] json = m.plan.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            out.writeInt(json.length);
-            out.write(json);
+            out.writeInt(m.genome.length);
+            for (double v : m.genome) out.writeDouble(v);
         }
     }
 
     private void read(DataInputStream in) throws IOException {
+        int format = -in.readInt();
+        if (format != FORMAT) {
+            throw new IllegalArgumentException("this evolutionary agent state was written by an earlier kernelwise (it mutated plans, not action"
+                    + " sequences) and cannot be continued; start a new run");
+        }
         episodesRun = in.readLong();
         rng.setState(in.readLong());
         int n = in.readInt();
         population.clear();
         for (int i = 0; i < n; i++) {
             double reward = in.readDouble();
-            byte[] json = new byte[in.readInt()];
-            in.readFully(json);
-            CompressionPlan plan = CompressionPlan.fromJson(new String(json, java.nio.charset.StandardCharsets.UTF_8));
-            plan.checkAgainst(mutator.spec());
-            population.add(new Member(plan, reward));
+            double[] genome = new double[in.readInt()];
+            for (int j = 0; j < genome.length; j++) genome[j] = in.readDouble();
+            population.add(new Member(genome, reward));
         }
     }
 
-    private record Member(CompressionPlan plan, double reward) {
-    }
-
-    /** The network this agent writes plans for. */
-    public NetworkSpec spec() {
-        return mutator.spec();
+    private record Member(double[] genome, double reward) {
     }
 }

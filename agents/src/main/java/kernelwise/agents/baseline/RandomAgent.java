@@ -12,8 +12,8 @@ import kernelwise.env.Level;
 /**
  * Random search through the env's own action mapping and budget projection, so it explores exactly the space the
  * learning agents do: each HIGH action uniform in [0,1]^3; each LOW action a truncated normal of width
- * {@link AgentConfig#randomKernelSigma()} around the layer's goal (i.i.d. uniform kernels would pin every layer's
- * mean near the middle). Works on both views of the env. One episode = one plan scored.
+ * {@link AgentConfig#randomKernelSigma()} around the action that follows the layer's goal
+ * ({@link HierarchicalEnv#neutralLowAction}; i.i.d. uniform kernels would pin every layer's mean near the middle). Works on both views of the env. One episode = one plan scored.
  */
 public final class RandomAgent implements Agent {
     public static final String NAME = "random";
@@ -47,8 +47,9 @@ public final class RandomAgent implements Agent {
                     goalBits = a[1];
                     goalSparsity = a[2];
                 } else {
-                    a[0] = rng.truncatedNormal(goalBits, sigma, 0, 1);
-                    a[1] = rng.truncatedNormal(goalSparsity, sigma, 0, 1);
+                    double[] centre = env.neutralLowAction(new double[]{goalBits, goalSparsity});
+                    a[0] = rng.truncatedNormal(centre[0], sigma, 0, 1);
+                    a[1] = rng.truncatedNormal(centre[1], sigma, 0, 1);
                 }
                 return a;
             }

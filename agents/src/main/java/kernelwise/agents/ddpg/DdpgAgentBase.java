@@ -80,10 +80,11 @@ abstract class DdpgAgentBase implements Agent {
         long start = System.nanoTime();
         List<Step> highs = new ArrayList<>();
         List<Step> lows = new ArrayList<>();
-        EpisodeLoop.Played played = play(env, episode, true, highs, lows);
+        List<double[]> achieved = new ArrayList<>();
+        EpisodeLoop.Played played = play(env, episode, true, highs, lows, achieved);
         double reward = played.result().reward();
         updateBaseline(reward);
-        storeHigh(highs, lows, reward);
+        storeHigh(highs, lows, reward, achieved);
         if (low != null) storeLow(lows, reward);
         double highLoss = high.learn(episode, baseline, rng);
         double lowLoss = low == null ? Double.NaN : low.learn(episode, baseline, rng);
@@ -98,12 +99,16 @@ abstract class DdpgAgentBase implements Agent {
     @Override
     public Episode greedyEpisode(HierarchicalEnv env, long episode) {
         long start = System.nanoTime();
-        EpisodeLoop.Played played = play(env, episode, false, new ArrayList<>(), new ArrayList<>());
+        EpisodeLoop.Played played = play(env, episode, false, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         return new Episode(episode, played.trajectory(), played.result(), (System.nanoTime() - start - played.envNanos()) / 1e9);
     }
 
-    /** One episode, exploring or greedy, its steps (network inputs and actions) collected into {@code highs} and {@code lows}. */
-    private EpisodeLoop.Played play(HierarchicalEnv env, long episode, boolean explore, List<Step> highs, List<Step> lows) {
+    /**
+     * One episode, exploring or greedy, its steps (network inputs and actions) collected into {@code highs} and
+     * {@code lows}, and per layer the goal its kernels achieved as the env reported it (null if not) into {@code achieved}.
+     */
+    private EpisodeLoop.Played play(HierarchicalEnv env, long episode, boolean explore, List<Step> highs, List<Step> lows,
+                                    List<double[]> achieved) {
         checkEnv(env);
         return EpisodeLoop.play(env, new EpisodeLoop.Policy() {
             private final double[] goal = new double[goalSize];
@@ -122,7 +127,7 @@ abstract class DdpgAgentBase implements Agent {
                     if (low == null) throw new IllegalStateException(name + " got a LOW step from an env with kernelSteps() false");
                     input = lowInput(observation, goal);
                     action = new double[env.lowActionSize()];
-                    if (explore) low.exploreAround(input, action, episode, rng, goal, cfg.randomKernelSigma());
+                    if (explore) low.exploreAround(input, action, episode, rng, env.neutralLowAction(goal), cfg.randomKernelSigma());
                     else low.net().act(input, action);
                 }
                 return action;
@@ -131,6 +136,8 @@ abstract class DdpgAgentBase implements Agent {
             @Override
             public void stepped(Level level, double[] action, StepResult step) {
                 (level == Level.HIGH ? highs : lows).add(new Step(input, action, step.reward(), highs.size() - 1));
+                if (level == Level.HIGH) achieved.add(null);
+                if (step.achievedGoal() != null) achieved.set(highs.size() - 1, step.achievedGoal());
             }
         });
     }
@@ -148,15 +155,22 @@ abstract class DdpgAgentBase implements Agent {
         baselineSet = true;
     }
 
-    private void storeHigh(List<Step> highs, List<Step> lows, double reward) {
+    private void storeHigh(List<Step> highs, List<Step> lows, double reward, List<double[]> achieved) {
         boolean mc = cfg.high().returns() == DdpgConfig.Returns.MONTE_CARLO;
         for (int i = 0; i < highs.size(); i++) {
             Step h = highs.get(i);
-            double[] a = cfg.relabelGoals() ? achievedGoal(h, i, lows) : h.action;
+            double[] a = !cfg.relabelGoals() ? h.action : achieved.get(i) != null ? withGoal(h.action, achieved.get(i)) : achievedGoal(h, i, lows);
             boolean last = i == highs.size() - 1;
             if (mc) high.replay().add(h.input, a, reward, null, true, 1);
             else high.replay().add(h.input, a, last ? reward : 0, last ? null : highs.get(i + 1).input, last, last ? 1 : 0);
         }
+    }
+
+    /** The HIGH action with its goal entries replaced by {@code goal}. */
+    private static double[] withGoal(double[] high, double[] goal) {
+        double[] a = high.clone();
+        System.arraycopy(goal, 0, a, 1, goal.length);
+        return a;
     }
 
     /** The HIGH action with its goal replaced by the mean of its layer's kernel actions (HIRO's correction). */

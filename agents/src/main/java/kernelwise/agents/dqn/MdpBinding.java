@@ -6,7 +6,7 @@ import org.deeplearning4j.rl4j.mdp.MDP;
 import org.deeplearning4j.rl4j.space.Box;
 import org.deeplearning4j.rl4j.space.DiscreteSpace;
 
-/** How the DQN agent sees a {@link HierarchicalEnv} as an RL4J discrete MDP (env's {@code CompressionMdp}). */
+/** How the DQN agent sees a {@link HierarchicalEnv} as an RL4J discrete MDP ({@link CompressionMdp}). */
 public interface MdpBinding {
 
     /** The discrete MDP view of {@code env}: one MDP step per layer, kernels following the layer's choice. */

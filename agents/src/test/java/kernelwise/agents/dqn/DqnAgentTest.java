@@ -2,8 +2,8 @@ package kernelwise.agents.dqn;
 
 import kernelwise.agents.AgentConfig;
 import kernelwise.agents.Episode;
-import kernelwise.agents.SyntheticEnv;
 import kernelwise.agents.Transition;
+import kernelwise.env.SyntheticEnv;
 import kernelwise.env.action.ActionMapper;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,8 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DqnAgentTest {
     /** 4 weight levels x 3 sparsity levels per layer on the flat synthetic env, activations at least as wide. */
-    private static final MdpBinding BINDING = CompressionMdpBinding.over(
-            new ActionMapper(new int[]{1, 3, 5, 8}, new int[]{2, 4, 6, 8}, new double[]{0, 0.45, 0.9}));
+    private static final ActionMapper LEVELS = new ActionMapper(new int[]{1, 3, 5, 8}, new int[]{2, 4, 6, 8}, new double[]{0, 0.45, 0.9});
+    private static final MdpBinding BINDING = new CompressionMdpBinding(3);
+
+    private static SyntheticEnv env() {
+        return new SyntheticEnv(2, 3, false, LEVELS);
+    }
 
     private static AgentConfig config() {
         return config(500);
@@ -68,7 +72,7 @@ class DqnAgentTest {
 
     @Test
     void givenTheSameSeed_whenRl4jDqnRunsTwice_thenActionsAndRewardsAreIdentical() {
-        SyntheticEnv env = new SyntheticEnv(2, 3, false);
+        SyntheticEnv env = env();
         List<double[]> a = play(new DqnAgent(config(), BINDING, 5), env, 0, 12);
         List<double[]> b = play(new DqnAgent(config(), BINDING, 5), env, 0, 12);
         assertEquals(a.size(), b.size());
@@ -77,7 +81,7 @@ class DqnAgentTest {
 
     @Test
     void givenADqnSavedMidRun_whenRestoredIntoAFreshAndIntoAUsedAgent_thenBothContinueBitIdentically() {
-        SyntheticEnv env = new SyntheticEnv(2, 3, false);
+        SyntheticEnv env = env();
         AgentConfig cfg = config(24);                    // 24 transitions: the replay has wrapped by the save
         DqnAgent original = new DqnAgent(cfg, BINDING, 5);
         play(original, env, 0, 15);                       // 30 steps: replay full, Q trained, target synced twice
@@ -121,7 +125,7 @@ class DqnAgentTest {
 
     @Test
     void givenAnotherSeed_whenRl4jDqnRuns_thenItExploresOtherwise() {
-        SyntheticEnv env = new SyntheticEnv(2, 3, false);
+        SyntheticEnv env = env();
         List<double[]> a = play(new DqnAgent(config(), BINDING, 5), env, 0, 4);
         List<double[]> b = play(new DqnAgent(config(), BINDING, 6), env, 0, 4);
         boolean differ = false;
@@ -131,7 +135,7 @@ class DqnAgentTest {
 
     @Test
     void givenASavedDqn_whenRestoredIntoAFreshAgent_thenTheQNetworkAndCountersAreIdentical() {
-        SyntheticEnv env = new SyntheticEnv(2, 3, false);
+        SyntheticEnv env = env();
         DqnAgent original = new DqnAgent(config(), BINDING, 5);
         play(original, env, 0, 15);                       // 30 steps: past the 8-step warm-up, Q network trained
         byte[] state = original.saveState();

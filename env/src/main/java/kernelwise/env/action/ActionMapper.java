@@ -13,6 +13,7 @@ public final class ActionMapper {
     private final int[] weightBits;
     private final int[] activationBits;
     private final double[] sparsity;
+    private final boolean evenlySpaced;
 
     /** Levels need not be sorted; they are sorted ascending here. */
     public ActionMapper(int[] weightBits, int[] activationBits, double[] sparsity) {
@@ -21,6 +22,14 @@ public final class ActionMapper {
         if (sparsity.length == 0) throw new IllegalArgumentException("sparsity levels must not be empty, found none");
         this.sparsity = sparsity.clone();
         Arrays.sort(this.sparsity);
+        this.evenlySpaced = evenlySpaced(this.sparsity);
+    }
+
+    private static boolean evenlySpaced(double[] levels) {
+        for (int i = 2; i < levels.length; i++) {
+            if (Math.abs((levels[i] - levels[i - 1]) - (levels[1] - levels[0])) > 1e-9) return false;
+        }
+        return true;
     }
 
     private static int[] sorted(int[] levels, String name) {
@@ -103,10 +112,20 @@ public final class ActionMapper {
         return hi == lo ? 0 : clamp((bits - lo) / (hi - lo));
     }
 
-    /** {@code s} scaled to [0,1] between the smallest and largest sparsity level (clamped). */
+    /**
+     * {@code s}'s position on the sparsity scale, in [0,1] (clamped): 0 at the smallest level, 1 at the largest.
+     * Evenly spaced levels scale linearly between the two; otherwise (e.g. a log-spaced density scale) the
+     * position is interpolated between the neighbouring levels, so that every level step moves it alike.
+     */
     public double normalizedSparsity(double s) {
         double lo = sparsity[0], hi = sparsity[sparsity.length - 1];
-        return hi == lo ? 0 : clamp((s - lo) / (hi - lo));
+        if (hi == lo) return 0;
+        if (evenlySpaced) return clamp((s - lo) / (hi - lo));
+        if (s <= lo) return 0;
+        if (s >= hi) return 1;
+        int j = 0;
+        while (sparsity[j + 1] < s) j++;
+        return (j + (s - sparsity[j]) / (sparsity[j + 1] - sparsity[j])) / (sparsity.length - 1);
     }
 
     static double clamp(double v) {

@@ -13,9 +13,4 @@ public record LayerTiming(double computeCycles, double memoryCycles, double ener
     public double cycles() {
         return Math.max(computeCycles, memoryCycles);
     }
-
-    /** Whether memory, not compute, bounds this layer. */
-    public boolean memoryBound() {
-        return memoryCycles > computeCycles;
-    }
 }

@@ -20,6 +20,8 @@ public final class Progress {
     /** Sums over the decided kernels of the current layer. */
     public double sumBits;
     public double sumSparsity;
+    /** Sum of the sparsities the decided kernels would get by following the goal (magnitude allocation). */
+    public double sumFollowedSparsity;
     public int decided;
     /** The last HIGH action (3 values) and the last LOW action (2 values), zero at the start. */
     public final double[] previousHigh = new double[3];
@@ -42,6 +44,7 @@ public final class Progress {
         kernel = 0;
         sumBits = 0;
         sumSparsity = 0;
+        sumFollowedSparsity = 0;
         decided = 0;
     }
 }

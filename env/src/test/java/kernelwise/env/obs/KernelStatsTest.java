@@ -11,6 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KernelStatsTest {
 
@@ -27,11 +28,19 @@ class KernelStatsTest {
     }
 
     @Test
-    void givenZooLeNet_whenStatsComputed_thenOneEntryPerKernel() {
+    void givenZooLeNet_whenStatsComputed_thenOneEntryPerKernelAndFeaturesInTheUnitRange() {
         Model m = ModelZoo.create("lenet5", 1);
         NetworkSpec spec = NetworkSpecs.of(m);
         KernelStats s = KernelStats.of(m);
         s.checkAgainst(spec);
-        ObservationBuilderRanksCheck.assertRanksInUnitRange(s, spec);
+        double[][][] f = LayerFeatures.kernels(spec, s);
+        for (int i = 0; i < spec.size(); i++) {
+            double maxRank = 0;
+            for (double[] k : f[i]) {
+                for (double v : k) assertTrue(v >= 0 && v <= 1, "feature " + v);
+                maxRank = Math.max(maxRank, k[3]);
+            }
+            assertEquals(1.0, maxRank, 1e-12, "the largest-norm kernel ranks 1 in layer " + i);
+        }
     }
 }

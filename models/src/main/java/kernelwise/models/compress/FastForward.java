@@ -102,12 +102,22 @@ public final class FastForward implements QuantizedNetwork {
         return run(features)[outputSlot];
     }
 
-    /** Every node's output by node name (for diagnosis and tests). */
-    Map<String, INDArray> outputsByName(INDArray features) {
-        INDArray[] values = run(features);
-        Map<String, INDArray> byName = new HashMap<>();
-        for (int n = 0; n < nodes.size(); n++) byName.put(nodes.get(n).name(), values[n + 1]);
-        return byName;
+    /** Compressible layer {@code i}'s op. */
+    WeightedOp weighted(int i) {
+        return weighted[i];
+    }
+
+    /**
+     * Runs {@code features} forward with {@code observer} told of each compressible layer's float input just before
+     * the layer computes (it may change the layer's weights and bias, which the pass then uses).
+     */
+    void observeInputs(INDArray features, WeightedOp.InputObserver observer) {
+        for (WeightedOp w : weighted) w.setObserver(observer);
+        try {
+            output(features);
+        } finally {
+            for (WeightedOp w : weighted) w.setObserver(null);
+        }
     }
 
     private INDArray[] run(INDArray features) {

@@ -30,33 +30,53 @@ public final class FastPlanScorer implements PlanScorer {
     private final INDArray[] originals;
     private final ActivationRanges ranges;
     private final Accuracy accuracy;
+    private final PlanRecovery recovery;
 
     /** A scorer for {@code model} on {@code eval}, with activation ranges calibrated on {@code calibration}. */
     public FastPlanScorer(Model model, DataSet eval, DataSet calibration) {
-        this(model, eval, calibrate(model, calibration), originals(model), DEFAULT_BATCH);
+        this(model, eval, calibrate(model, calibration), originals(model), DEFAULT_BATCH, Recovery.NONE, null);
     }
 
     /** A scorer sharing already calibrated ranges. */
     public FastPlanScorer(Model model, DataSet eval, ActivationRanges ranges, int batchSize) {
-        this(model, eval, ranges, originals(model), batchSize);
+        this(model, eval, ranges, originals(model), batchSize, Recovery.NONE, null);
     }
 
-    private FastPlanScorer(Model model, DataSet eval, ActivationRanges ranges, INDArray[] originals, int batchSize) {
+    private FastPlanScorer(Model model, DataSet eval, ActivationRanges ranges, INDArray[] originals, int batchSize,
+                           Recovery recoveryKind, DataSet recoverySamples) {
         this.net = QuantizedNetwork.of(model);
         this.spec = net.spec();
         if (ranges.size() != spec.size()) throw new IllegalArgumentException("ranges cover " + ranges.size() + " layers but the network has " + spec.size());
         this.originals = originals;
         this.ranges = ranges;
         this.accuracy = new Accuracy(eval, batchSize);
+        this.recovery = recovery(recoveryKind, recoverySamples);
     }
 
-    /** {@code n} scorers of one network sharing its original weights and one calibration. */
+    private PlanRecovery recovery(Recovery kind, DataSet samples) {
+        if (kind == Recovery.NONE) return null;
+        if (!(net instanceof FastForward ff)) {
+            throw new UnsupportedNetworkException("the recovery step " + kind + " needs the direct forward pass, which this network cannot take");
+        }
+        return new PlanRecovery(kind, ff, originals, samples.getFeatures());
+    }
+
+    /** {@code n} scorers of one network sharing its original weights and one calibration, without a recovery step. */
     public static List<FastPlanScorer> pool(Model model, DataSet eval, DataSet calibration, int n) {
+        return pool(model, eval, calibration, n, Recovery.NONE, null);
+    }
+
+    /**
+     * {@code n} scorers of one network sharing its original weights and one calibration, each running the
+     * {@code recovery} step fit on {@code recoverySamples} (training images; unused for {@link Recovery#NONE}).
+     */
+    public static List<FastPlanScorer> pool(Model model, DataSet eval, DataSet calibration, int n, Recovery recovery, DataSet recoverySamples) {
         if (n <= 0) throw new IllegalArgumentException("pool size must be positive, found " + n);
+        if (recovery != Recovery.NONE && recoverySamples == null) throw new IllegalArgumentException("recovery " + recovery + " needs training samples, found none");
         ActivationRanges ranges = calibrate(model, calibration);
         INDArray[] originals = originals(model);
         List<FastPlanScorer> pool = new ArrayList<>();
-        for (int i = 0; i < n; i++) pool.add(new FastPlanScorer(model, eval, ranges, originals, DEFAULT_BATCH));
+        for (int i = 0; i < n; i++) pool.add(new FastPlanScorer(model, eval, ranges, originals, DEFAULT_BATCH, recovery, recoverySamples));
         return pool;
     }
 
@@ -90,12 +110,16 @@ public final class FastPlanScorer implements PlanScorer {
         return new PlanScore(acc, PlanCounts.of(spec, plan), (System.nanoTime() - start) / 1e9);
     }
 
-    /** Writes {@code plan}'s projected weights and activation quantizers into the working copy. */
+    /** Writes {@code plan}'s projected weights and activation quantizers into the working copy, then runs the recovery step. */
     public void apply(CompressionPlan plan) {
         plan.checkAgainst(spec);
-        for (int i = 0; i < spec.size(); i++) net.setWeights(i, KernelProjection.project(originals[i], plan.layer(i)).weights(),
-                plan.layer(i).removedKernels(spec.layer(i).fanIn()));
+        KernelProjection.Result[] projected = new KernelProjection.Result[spec.size()];
+        for (int i = 0; i < spec.size(); i++) {
+            projected[i] = KernelProjection.project(originals[i], plan.layer(i));
+            net.setWeights(i, projected[i].weights(), plan.layer(i).removedKernels(spec.layer(i).fanIn()));
+        }
         net.setActivationQuant(ranges.quants(plan));
+        if (recovery != null) recovery.apply(plan, projected);
     }
 
     /** The working copy (with the last applied plan). */

@@ -26,9 +26,4 @@ public final class KernelStorage {
         long total = weightBits == CompressionPlan.FLOAT_BITS ? 0 : ScaleCode.BITS;
         return total + SubsetCode.bits(fanIn, kept) + (long) kept * weightBits;
     }
-
-    /** Bits of the positions of {@code kept} weights among {@code fanIn}. */
-    public static int positionBits(int fanIn, int kept) {
-        return SubsetCode.bits(fanIn, kept);
-    }
 }

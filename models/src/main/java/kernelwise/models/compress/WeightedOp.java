@@ -66,6 +66,36 @@ final class WeightedOp implements ForwardOps.Op {
         this.quant = q;
     }
 
+    /** The input quantizer, null for float inputs. */
+    ActivationQuant quant() {
+        return quant;
+    }
+
+    /** conv2d's integer arguments, null for a dense layer. */
+    int[] convArgs() {
+        return convArgs;
+    }
+
+    /** Per kernel, the folded batch norm's scale, or null when none is folded in. */
+    float[] foldScale() {
+        return fold == null ? null : fold.reshape(info.kernels()).toFloatVector();
+    }
+
+    /** The working weights as used, {@code [kernels, fanIn]}: the set weights times a folded batch norm's scale. */
+    INDArray effectiveWeights() {
+        return weights;
+    }
+
+    /** A copy of the working bias (a folded batch norm's included). */
+    float[] bias() {
+        return bias.reshape(info.kernels()).toFloatVector();
+    }
+
+    /** Overwrites the working bias until the next {@link #setWeights}. */
+    void setBias(float[] b) {
+        bias.assign(Nd4j.createFromArray(b).reshape(bias.shape()));
+    }
+
     void setObserver(InputObserver o) {
         this.observer = o;
     }

@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * How a {@code .kw} header names its network: {@code {"zoo": name}} when a zoo network given the source's
- * parameters computes bit-identical outputs on a fixed probe batch (a zoo configuration is about 1.5 KB
- * compressed, a large share of a small model's file), otherwise {@code {"kind": ..., "configuration": json}}.
+ * parameters computes bit-identical outputs on a fixed probe batch (a zoo configuration, even compressed, is a
+ * large share of a small model's file), otherwise {@code {"kind": ..., "configuration": json}}.
  */
 final class NetworkRef {
     private static final ObjectMapper JSON = new ObjectMapper();

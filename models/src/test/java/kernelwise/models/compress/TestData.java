@@ -1,5 +1,8 @@
 package kernelwise.models.compress;
 
+import kernelwise.models.Folders;
+import kernelwise.models.data.DataSplits;
+import kernelwise.models.data.Datasets;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -25,10 +28,26 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** Small DL4J networks for tests, shaped like the zoo's (28x28x1 flat input, 10 classes). */
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The models module's test data: the real MNIST splits, and small DL4J networks shaped like the zoo's (28x28x1 flat input, 10 classes). */
 public final class TestData {
+    private static DataSplits mnist;
 
     private TestData() {
+    }
+
+    /** The real MNIST splits, loaded once per test JVM. */
+    public static synchronized DataSplits mnist() {
+        if (mnist == null) {
+            try {
+                mnist = Datasets.load("mnist", Folders.data());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return mnist;
     }
 
     /** A small LeNet-like MultiLayerNetwork: conv 5x5x6, max-pool, conv 5x5x8, max-pool, dense 32, output 10. */

@@ -1,7 +1,7 @@
 package kernelwise.models.data;
 
 import kernelwise.models.Folders;
-import kernelwise.models.TestData;
+import kernelwise.models.compress.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.dataset.DataSet;

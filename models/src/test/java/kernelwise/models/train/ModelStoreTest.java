@@ -1,7 +1,7 @@
 package kernelwise.models.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import kernelwise.models.TestData;
+import kernelwise.models.compress.TestData;
 import kernelwise.models.data.DataSplits;
 import kernelwise.models.data.Datasets;
 import kernelwise.models.zoo.ModelFileException;

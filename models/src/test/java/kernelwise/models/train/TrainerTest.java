@@ -1,6 +1,6 @@
 package kernelwise.models.train;
 
-import kernelwise.models.TestData;
+import kernelwise.models.compress.TestData;
 import kernelwise.models.data.DataSplits;
 import kernelwise.models.data.Datasets;
 import kernelwise.models.zoo.ModelZoo;

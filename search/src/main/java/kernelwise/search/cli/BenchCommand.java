@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
                 BenchEvalCommand.class,
                 BenchFinetuneCommand.class,
                 BenchAgentsCommand.class,
+                BenchCostsCommand.class,
+                BenchSearchCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
@@ -18,6 +20,6 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (eval, finetune, agents)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (eval, finetune, agents, costs, search)");
     }
 }

@@ -2,7 +2,6 @@ package kernelwise.search.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import kernelwise.models.Folders;
-import kernelwise.models.bench.EvalBench;
 import kernelwise.models.compress.NetworkSpecs;
 import kernelwise.models.data.DataSplits;
 import kernelwise.models.plan.CompressionPlan;

@@ -79,4 +79,23 @@ class CliVerbsTest {
         assertEquals(431_080, json.get("zoo").get(0).get("parameters").asLong());
         assertEquals(0, json.get("trained").size());
     }
+
+    @Test
+    void givenBenchCosts_whenRunAtEightAndTwoBits_thenEveryModelPricesItsResourcesAndTwoBitsCostLess() throws Exception {
+        assertEquals(ExitCode.OK, run("bench", "costs", "--out", dir.resolve("8").toString(), "--json"));
+        assertEquals(ExitCode.OK, run("bench", "costs", "--bits", "2", "--out", dir.resolve("2").toString()));
+        JsonNode eight = new ObjectMapper().readTree(java.nio.file.Files.readString(dir.resolve("8/costs.json")));
+        JsonNode two = new ObjectMapper().readTree(java.nio.file.Files.readString(dir.resolve("2/costs.json")));
+        assertEquals(8, eight.get("bits").asInt());
+        assertEquals(java.util.List.of("bitfusion", "bismo", "size", "bops"), eight.findValuesAsText("hardware"));
+        for (int i = 0; i < 4; i++) {
+            JsonNode e = eight.at("/rows/" + i), t = two.at("/rows/" + i);
+            assertTrue(t.get("storageBits").asLong() < e.get("storageBits").asLong(), e.toString());
+            if (i != 2) assertTrue(t.get("cycles").asDouble() < e.get("cycles").asDouble(), e + " vs " + t);
+        }
+        assertTrue(eight.at("/rows/2/cycles").isNull(), "size prices no latency");
+        assertTrue(java.nio.file.Files.readString(dir.resolve("2/costs.md")).contains("| bitfusion |"));
+        assertEquals(ExitCode.USAGE, run("bench", "costs", "--bits", "9"));
+        assertTrue(err.toString().contains("--bits must be 1..8, found 9"), err.toString());
+    }
 }

@@ -1,4 +1,4 @@
-package kernelwise.models.bench;
+package kernelwise.search.cli;
 
 import kernelwise.models.compress.FastPlanScorer;
 import kernelwise.models.compress.PlanScore;

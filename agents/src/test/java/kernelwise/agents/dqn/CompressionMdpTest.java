@@ -1,11 +1,12 @@
-package kernelwise.env.rl4j;
+package kernelwise.agents.dqn;
 
-import kernelwise.env.hardware.HardwareModels;
 import kernelwise.env.CompressionEnv;
 import kernelwise.env.EnvConfig;
 import kernelwise.env.Fixtures;
 import kernelwise.env.SyntheticScorer;
+import kernelwise.env.hardware.HardwareModels;
 import kernelwise.env.obs.KernelStats;
+import kernelwise.models.compress.KernelMagnitudes;
 import kernelwise.models.plan.NetworkSpec;
 import org.deeplearning4j.gym.StepReply;
 import org.deeplearning4j.rl4j.learning.configuration.QLearningConfiguration;
@@ -25,14 +26,14 @@ class CompressionMdpTest {
     private static final NetworkSpec SPEC = Fixtures.lenet5();
 
     private static CompressionEnv env(boolean kernelSteps) throws Exception {
-        return CompressionEnv.of(SPEC, KernelStats.uniform(SPEC), List.of(new SyntheticScorer(SPEC)),
+        return CompressionEnv.of(SPEC, KernelStats.uniform(SPEC), KernelMagnitudes.uniform(SPEC), List.of(new SyntheticScorer(SPEC)),
                 EnvConfig.defaults().withKernelSteps(kernelSteps).withScoring(1, 0, 1), HardwareModels.byName("bitfusion", null));
     }
 
     @Test
     void givenKernelStepEnv_whenPlayedThroughMdp_thenOneStepPerLayerAndKernelsFollowLayerChoice() throws Exception {
         try (CompressionEnv env = env(true)) {
-            CompressionMdp mdp = CompressionMdp.of(env);
+            CompressionMdp mdp = new CompressionMdp(env, 4);
             assertEquals(8 * 4, mdp.getActionSpace().getSize());
             Box o = mdp.reset();
             assertEquals(env.highObservationSize(), o.toArray().length);
@@ -55,7 +56,7 @@ class CompressionMdpTest {
     @Test
     void givenMdp_whenRl4jDqnTrainsAFewEpisodes_thenItRunsAndEveryEpisodeEnds() throws Exception {
         try (CompressionEnv env = env(false)) {
-            CompressionMdp mdp = new CompressionMdp(env, env.parts().actions(), 2);
+            CompressionMdp mdp = new CompressionMdp(env, 2);
             QLearningConfiguration ql = QLearningConfiguration.builder()
                     .seed(123L).maxEpochStep(SPEC.size()).maxStep(6 * SPEC.size()).expRepMaxSize(100).batchSize(4)
                     .targetDqnUpdateFreq(4).updateStart(4).rewardFactor(1).gamma(0.99).errorClamp(1.0)

@@ -1,4 +1,4 @@
-package kernelwise.env.rl4j;
+package kernelwise.agents.dqn;
 
 import kernelwise.env.EpisodeResult;
 import kernelwise.env.HierarchicalEnv;
@@ -16,7 +16,7 @@ import org.deeplearning4j.rl4j.space.ObservationSpace;
  * A {@link HierarchicalEnv} seen through RL4J's {@link MDP} with a discrete action space, so RL4J's DQN
  * ({@code QLearningDiscreteDense}) runs on it unchanged. One MDP step decides one layer: action
  * {@code i = w * sparsityChoices + s} picks weight-bit level {@code w} and sparsity choice {@code s} (evenly spaced
- * among the env's sparsity levels); activations take the smallest activation level at least as wide as the weights
+ * among the env's sparsity levels, {@link HierarchicalEnv#actions()}); activations take the smallest activation level at least as wide as the weights
  * (HAQ's flat setting); every kernel of the layer follows the layer's choice (LOW steps, if the env has them, are
  * taken here). Observations are the env's HIGH observations; the reward is 0 until the last layer, then the
  * episode's extrinsic reward. The MDP does not own the env: {@link #close()} leaves it open, and
@@ -33,28 +33,21 @@ public final class CompressionMdp implements MDP<Box, Integer, DiscreteSpace> {
     private EpisodeResult last;
 
     /**
-     * @param mapper          the env's action mapper (its levels define the discrete choices)
-     * @param sparsityChoices how many of the mapper's sparsity levels the discrete view offers (evenly spaced,
-     *                        first and last included), 1..levels
+     * @param sparsityChoices how many of the env's sparsity levels the discrete view offers (evenly spaced, first
+     *                        and last included), 1..levels
      */
-    public CompressionMdp(HierarchicalEnv env, ActionMapper mapper, int sparsityChoices) {
+    public CompressionMdp(HierarchicalEnv env, int sparsityChoices) {
+        this.env = env;
+        this.mapper = env.actions();
         if (sparsityChoices < 1 || sparsityChoices > mapper.sparsityChoices()) {
             throw new IllegalArgumentException("sparsityChoices must be 1.." + mapper.sparsityChoices() + ", found " + sparsityChoices);
         }
-        this.env = env;
-        this.mapper = mapper;
         this.sparsityChoice = new int[sparsityChoices];
         for (int s = 0; s < sparsityChoices; s++) {
             sparsityChoice[s] = sparsityChoices == 1 ? 0 : (int) Math.round((double) s * (mapper.sparsityChoices() - 1) / (sparsityChoices - 1));
         }
         this.actions = new DiscreteSpace(mapper.weightChoices() * sparsityChoices);
         this.observations = new ArrayObservationSpace<>(new int[]{env.highObservationSize()});
-    }
-
-    /** The MDP view of a {@link kernelwise.env.CompressionEnv} offering {@code min(4, levels)} sparsity choices. */
-    public static CompressionMdp of(kernelwise.env.CompressionEnv env) {
-        ActionMapper m = env.parts().actions();
-        return new CompressionMdp(env, m, Math.min(4, m.sparsityChoices()));
     }
 
     @Override
@@ -116,6 +109,6 @@ public final class CompressionMdp implements MDP<Box, Integer, DiscreteSpace> {
 
     @Override
     public MDP<Box, Integer, DiscreteSpace> newInstance() {
-        return new CompressionMdp(env, mapper, sparsityChoice.length);
+        return new CompressionMdp(env, sparsityChoice.length);
     }
 }
