@@ -52,7 +52,8 @@ class CompressionEnvAgentsTest {
         spec = NetworkSpecs.of(lenet);
         KernelStats stats = KernelStats.of(lenet);
         // LOW actions as the kernels' own levels, so that a plan can be rebuilt from the actions alone
-        EnvConfig cfg = EnvConfig.defaults().toBuilder().allocation(KernelAllocation.UNIFORM).enforcement(Enforcement.PROJECT).build()
+        EnvConfig cfg = EnvConfig.defaults().toBuilder().allocation(KernelAllocation.UNIFORM).enforcement(Enforcement.PROJECT)
+                .highActions(kernelwise.env.action.HighActions.LEVELS).build()
                 .withBudget(Budget.parse("latency=0.5")).withScoring(1, 0, 1000);
         KernelMagnitudes magnitudes = KernelMagnitudes.of(lenet);
         kernels = CompressionEnv.of(spec, stats, magnitudes, List.of(new SyntheticScorer(spec)), cfg.withKernelSteps(true), cfg.hardwareModel());

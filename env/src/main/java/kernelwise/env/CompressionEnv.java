@@ -1,9 +1,12 @@
 package kernelwise.env;
 
 import kernelwise.env.action.ActionMapper;
+import kernelwise.env.action.GoalMapper;
+import kernelwise.env.action.HighActions;
 import kernelwise.env.action.KernelAllocation;
 import kernelwise.env.budget.Budget;
 import kernelwise.env.budget.Enforcement;
+import kernelwise.env.budget.MagnitudePlans;
 import kernelwise.env.hardware.HardwareModel;
 import kernelwise.env.obs.KernelStats;
 import kernelwise.env.obs.Progress;
@@ -43,6 +46,7 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
     private final NetworkSpec spec;
     private final EnvConfig cfg;
     private final EnvParts parts;
+    private final GoalMapper goals;
     private final ScorerPool pool;
     private final double baselineAccuracy;
     private final Cost reference;
@@ -55,10 +59,11 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
     /**
      * @param baselineAccuracy the uncompressed network's accuracy on the scorers' split
      */
-    public CompressionEnv(NetworkSpec spec, EnvConfig cfg, EnvParts parts, ScorerPool pool, double baselineAccuracy) {
+    public CompressionEnv(NetworkSpec spec, EnvConfig cfg, EnvParts parts, GoalMapper goals, ScorerPool pool, double baselineAccuracy) {
         this.spec = spec;
         this.cfg = cfg;
         this.parts = parts;
+        this.goals = goals;
         this.pool = pool;
         this.baselineAccuracy = baselineAccuracy;
         this.reference = parts.hardware().cost(spec, Budget.referencePlan(spec));
@@ -72,8 +77,9 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
     }
 
     /**
-     * An env on the given scorers (one working copy each): builds the standard parts and scores the identity
-     * (float) plan once for the baseline accuracy.
+     * An env on the given scorers (one working copy each): builds the standard parts, scores the identity (float)
+     * plan once for the baseline accuracy, and with {@link HighActions#PRIOR} chooses the prior: the most accurate
+     * global magnitude plan that fits the budget ({@link MagnitudePlans}), scored by the same scorers.
      */
     public static CompressionEnv of(NetworkSpec spec, KernelStats stats, KernelMagnitudes magnitudes, List<? extends PlanScorer> scorers,
                                     EnvConfig cfg, HardwareModel hw) {
@@ -81,7 +87,33 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
         ScorerPool pool = new ScorerPool(scorers);
         double baseline = pool.score(CompressionPlan.identity(spec)).accuracy();
         LOG.info("env on {} ({}), budget {}, mode {}, baseline accuracy {}", cfg.hardware(), spec.fingerprint(), cfg.budget().toText(), cfg.mode(), baseline);
-        return new CompressionEnv(spec, cfg, parts, pool, baseline);
+        GoalMapper.Prior prior = cfg.highActions() == HighActions.PRIOR ? prior(spec, magnitudes, parts, pool, cfg) : null;
+        return new CompressionEnv(spec, cfg, parts, new GoalMapper(parts.actions(), prior), pool, baseline);
+    }
+
+    /** The most accurate fitting global magnitude plan, as a prior: its weight width, each layer's density, its activation width. */
+    private static GoalMapper.Prior prior(NetworkSpec spec, KernelMagnitudes m, EnvParts parts, ScorerPool pool, EnvConfig cfg) {
+        if (m == null) throw new IllegalArgumentException("high actions relative to a prior need the network's weight magnitudes, found none");
+        List<CompressionPlan> candidates = MagnitudePlans.fitting(spec, m, parts.hardware(), cfg.budget(), parts.actions().weightLevels(),
+                parts.actions().activationLevels());
+        if (candidates.isEmpty()) throw new IllegalArgumentException("no global magnitude plan meets the budget " + cfg.budget().toText());
+        List<PlanScore> scores = pool.map(candidates, pool::score);
+        int best = 0;
+        for (int i = 1; i < scores.size(); i++) if (scores.get(i).accuracy() > scores.get(best).accuracy()) best = i;
+        CompressionPlan p = candidates.get(best);
+        double[] density = new double[spec.size()];
+        int[] bits = new int[spec.size()];
+        for (int l = 0; l < spec.size(); l++) {
+            var info = spec.layer(l);
+            long kept = 0;
+            for (int k = 0; k < info.kernels(); k++) kept += p.layer(l).keptWeights(k, info.fanIn());
+            long all = (long) info.kernels() * info.fanIn();
+            density[l] = Math.max(1, kept) / (double) all;
+            bits[l] = p.layer(l).weightBits(0);
+        }
+        LOG.info("prior of the HIGH actions: the global magnitude plan at {} bits ({} candidates scored), accuracy {}, layer densities {}",
+                bits[0], candidates.size(), scores.get(best).accuracy(), java.util.Arrays.toString(density));
+        return new GoalMapper.Prior(bits, density, p.layer(0).activationBits());
     }
 
     /**
@@ -179,8 +211,9 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
     private StepResult high(double[] a) {
         int l = progress.layer;
         var m = parts.actions();
-        int act = m.activationBits(a[0]), bits = m.weightBits(a[1]);
-        double sparsity = m.sparsity(a[2]);
+        GoalMapper.Goal asked = goals.goal(l, a);
+        int act = asked.activationBits(), bits = asked.weightBits();
+        double sparsity = asked.sparsity();
         double[] applied = null;
         if (limiter != null) {
             BudgetLimiter.Goal g = limiter.limit(buffer, l, progress.spent, act, bits, sparsity);
@@ -188,8 +221,7 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
                 act = g.activationBits();
                 bits = g.weightBits();
                 sparsity = g.sparsity();
-                applied = new double[]{m.weightAction(Arrays.binarySearch(m.weightLevels(), bits)),
-                        m.sparsityAction(Arrays.binarySearch(m.sparsityLevels(), sparsity))};
+                applied = goals.action(l, bits, sparsity);
             }
         }
         buffer.activationBits[l] = act;
@@ -228,7 +260,7 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
             return new StepResult(parts.observations().low(progress), Level.LOW, reward, false, null);
         }
         double[] achieved = parts.choices().allocation() == KernelAllocation.UNIFORM ? null
-                : parts.choices().achievedGoal(progress.sumBits / progress.decided, progress.sumSparsity / progress.decided);
+                : goals.action(l, progress.sumBits / progress.decided, progress.sumSparsity / progress.decided);
         return finishLayer(reward, achieved);
     }
 

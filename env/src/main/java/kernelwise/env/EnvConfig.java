@@ -3,6 +3,7 @@ package kernelwise.env;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kernelwise.env.action.HighActions;
 import kernelwise.env.action.KernelAllocation;
 import kernelwise.env.budget.Budget;
 import kernelwise.env.budget.Enforcement;
@@ -35,6 +36,8 @@ import java.util.stream.IntStream;
  * @param sparsityLevels     the sparsities an action can choose, in [0,1], distinct (1 removes a kernel)
  * @param allocation         how a layer's goal becomes its kernels' choices ({@link KernelAllocation}); absent in
  *                           configurations stored before it existed, which read as {@link KernelAllocation#UNIFORM}
+ * @param highActions        what a HIGH action's entries mean ({@link HighActions}); absent (older configurations):
+ *                           {@link HighActions#LEVELS}
  * @param enforcement        how the resource-constrained mode meets the budget ({@link Enforcement}); absent (older
  *                           configurations): {@link Enforcement#PROJECT}
  * @param recovery           the recovery step run on a projected plan before it is scored ({@link Recovery});
@@ -46,7 +49,8 @@ import java.util.stream.IntStream;
  */
 public record EnvConfig(String hardware, String hardwareParams, Budget budget, RewardMode mode, double maxAccuracyLoss,
                         boolean kernelSteps, List<Integer> weightBits, List<Integer> activationBits,
-                        List<Double> sparsityLevels, KernelAllocation allocation, Enforcement enforcement, Recovery recovery, int recoverySamples,
+                        List<Double> sparsityLevels, KernelAllocation allocation, HighActions highActions, Enforcement enforcement,
+                        Recovery recovery, int recoverySamples,
                         int scorers, int evalSamples, int calibrationSamples) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -62,6 +66,7 @@ public record EnvConfig(String hardware, String hardwareParams, Budget budget, R
         sparsityLevels = sparsity(sparsityLevels);
         if (allocation == null) allocation = KernelAllocation.UNIFORM;
         if (enforcement == null) enforcement = Enforcement.PROJECT;
+        if (highActions == null) highActions = HighActions.LEVELS;
         if (recovery == null) recovery = Recovery.NONE;
         if (recoverySamples < 0 || recovery != Recovery.NONE && recoverySamples == 0) {
             throw new IllegalArgumentException("recoverySamples must be positive for recovery " + recovery + ", found " + recoverySamples);
@@ -91,12 +96,13 @@ public record EnvConfig(String hardware, String hardwareParams, Budget budget, R
 
     /**
      * bitfusion, latency=0.5, resource-constrained, 1% loss, kernel steps, weights 1..8, activations 2..8, densities
-     * on a log scale ({@link #LOG_SPARSITY}), magnitude allocation, budget by limiting actions, no recovery step.
+     * on a log scale ({@link #LOG_SPARSITY}), magnitude allocation, HIGH actions relative to the magnitude prior, budget by
+     * limiting actions, no recovery step.
      */
     public static EnvConfig defaults() {
         return new EnvConfig("bitfusion", null, Budget.parse("latency=0.5"), RewardMode.RESOURCE_CONSTRAINED, 0.01, true,
                 IntStream.rangeClosed(1, 8).boxed().toList(), IntStream.rangeClosed(2, 8).boxed().toList(), LOG_SPARSITY,
-                KernelAllocation.MAGNITUDE, Enforcement.LIMIT, Recovery.NONE, 0, 0, 0, 1000);
+                KernelAllocation.MAGNITUDE, HighActions.PRIOR, Enforcement.LIMIT, Recovery.NONE, 0, 0, 0, 1000);
     }
 
     /**
@@ -157,6 +163,7 @@ public record EnvConfig(String hardware, String hardwareParams, Budget budget, R
         private List<Integer> activationBits;
         private List<Double> sparsityLevels;
         private KernelAllocation allocation;
+        private HighActions highActions;
         private Enforcement enforcement;
         private Recovery recovery;
         private int recoverySamples;
@@ -175,6 +182,7 @@ public record EnvConfig(String hardware, String hardwareParams, Budget budget, R
             activationBits = c.activationBits;
             sparsityLevels = c.sparsityLevels;
             allocation = c.allocation;
+            highActions = c.highActions;
             enforcement = c.enforcement;
             recovery = c.recovery;
             recoverySamples = c.recoverySamples;
@@ -221,6 +229,11 @@ public record EnvConfig(String hardware, String hardwareParams, Budget budget, R
             return this;
         }
 
+        public Builder highActions(HighActions h) {
+            highActions = h;
+            return this;
+        }
+
         public Builder enforcement(Enforcement e) {
             enforcement = e;
             return this;
@@ -251,7 +264,7 @@ public record EnvConfig(String hardware, String hardwareParams, Budget budget, R
         /** @throws IllegalArgumentException naming the first invalid field and its value */
         public EnvConfig build() {
             return new EnvConfig(hardware, hardwareParams, budget, mode, maxAccuracyLoss, kernelSteps, weightBits, activationBits,
-                    sparsityLevels, allocation, enforcement, recovery, recoverySamples, scorers, evalSamples, calibrationSamples);
+                    sparsityLevels, allocation, highActions, enforcement, recovery, recoverySamples, scorers, evalSamples, calibrationSamples);
         }
     }
 

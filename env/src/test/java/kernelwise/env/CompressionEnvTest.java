@@ -1,5 +1,6 @@
 package kernelwise.env;
 
+import kernelwise.env.action.HighActions;
 import kernelwise.env.action.KernelAllocation;
 import kernelwise.env.budget.Budget;
 import kernelwise.env.obs.KernelStats;
@@ -155,7 +156,7 @@ class CompressionEnvTest {
     @Test
     void givenGoalMetByEveryKernel_whenLowStepsTaken_thenIntrinsicRewardZero() throws Exception {
         for (KernelAllocation a : KernelAllocation.values()) {
-            CompressionEnv env = env(EnvConfig.defaults().toBuilder().allocation(a).build());
+            CompressionEnv env = env(EnvConfig.defaults().toBuilder().allocation(a).highActions(HighActions.LEVELS).build());
             env.reset();
             env.step(new double[]{0.9, 0.3, 0.2});
             StepResult r = env.step(env.neutralLowAction(new double[]{0.3, 0.2}));
@@ -179,10 +180,49 @@ class CompressionEnvTest {
     }
 
     private CompressionEnv magnitudeEnv(boolean kernelSteps) throws Exception {
-        EnvConfig cfg = EnvConfig.defaults().withKernelSteps(kernelSteps).withMode(RewardMode.WEIGHTED);
+        EnvConfig cfg = EnvConfig.defaults().toBuilder().highActions(HighActions.LEVELS).build().withKernelSteps(kernelSteps).withMode(RewardMode.WEIGHTED);
         CompressionEnv env = CompressionEnv.of(SPEC, randomStats(SPEC, 3), graded(SPEC), List.of(new SyntheticScorer(SPEC)), cfg, cfg.hardwareModel());
         opened.add(env);
         return env;
+    }
+
+    @Test
+    void givenHighActionsRelativeToThePrior_whenEveryActionIsTheMiddle_thenThePlanIsTheFittingGlobalMagnitudePlan() throws Exception {
+        EnvConfig cfg = EnvConfig.defaults().withKernelSteps(false).withBudget(Budget.parse("size=0.05")).withScoring(1, 0, 10)
+                .toBuilder().hardware("size", null).build();
+        KernelMagnitudes m = graded(SPEC);
+        CompressionEnv env = CompressionEnv.of(SPEC, randomStats(SPEC, 3), m, List.of(new SyntheticScorer(SPEC)), cfg, cfg.hardwareModel());
+        opened.add(env);
+        env.reset();
+        StepResult r = null;
+        for (int l = 0; l < SPEC.size(); l++) r = env.step(new double[]{0.5, 0.5, 0.5});
+        CompressionPlan plan = r.result().proposed();
+        assertTrue(r.result().relativeCost() <= 0.05 * (1 + 1e-9), "the prior fits: " + r.result().relativeCost());
+        assertTrue(r.result().relativeCost() > 0.04, "and uses most of the budget: " + r.result().relativeCost());
+        long kept = 0, all = 0;
+        for (int l = 0; l < SPEC.size(); l++) {
+            var info = SPEC.layer(l);
+            all += (long) info.kernels() * info.fanIn();
+            for (int k = 0; k < info.kernels(); k++) kept += plan.layer(l).keptWeights(k, info.fanIn());
+            assertEquals(plan.layer(0).weightBits(0), plan.layer(l).weightBits(0), "one width for every layer");
+        }
+        double density = kept / (double) all;
+        for (int l = 0; l < SPEC.size(); l++) {
+            var info = SPEC.layer(l);
+            int layerKept = 0;
+            for (int k = 0; k < info.kernels(); k++) layerKept += plan.layer(l).keptWeights(k, info.fanIn());
+            assertEquals(MagnitudePlanKept.of(m, SPEC, density, l), layerKept, 0.01 * info.kernels() * info.fanIn() + 2, info.name() + ": one global threshold");
+        }
+    }
+
+    /** Weights layer {@code l} keeps under the global threshold of {@code density}. */
+    private static final class MagnitudePlanKept {
+        static double of(KernelMagnitudes m, NetworkSpec spec, double density, int l) {
+            double t = m.globalThreshold(density);
+            int kept = 0;
+            for (int k = 0; k < spec.layer(l).kernels(); k++) kept += m.kept(l, k, t);
+            return kept;
+        }
     }
 
     @Test

@@ -27,7 +27,7 @@ class CompressionMdpTest {
 
     private static CompressionEnv env(boolean kernelSteps) throws Exception {
         return CompressionEnv.of(SPEC, KernelStats.uniform(SPEC), KernelMagnitudes.uniform(SPEC), List.of(new SyntheticScorer(SPEC)),
-                EnvConfig.defaults().withKernelSteps(kernelSteps).withScoring(1, 0, 1), HardwareModels.byName("bitfusion", null));
+                EnvConfig.defaults().toBuilder().highActions(kernelwise.env.action.HighActions.LEVELS).build().withKernelSteps(kernelSteps).withScoring(1, 0, 1), HardwareModels.byName("bitfusion", null));
     }
 
     @Test

@@ -88,20 +88,6 @@ public final class KernelChoices {
         return a;
     }
 
-    /**
-     * The goal, in HIGH-action units, that the current layer's kernels achieved with mean bits {@code meanBits} and
-     * mean sparsity {@code meanSparsity}: the centres of the levels nearest to them (nearest by position on each
-     * level scale).
-     */
-    public double[] achievedGoal(double meanBits, double meanSparsity) {
-        int[] w = mapper.weightLevels();
-        int bi = 0;
-        for (int i = 1; i < w.length; i++) if (Math.abs(w[i] - meanBits) < Math.abs(w[bi] - meanBits)) bi = i;
-        int n = mapper.sparsityChoices();
-        int si = (int) Math.round(mapper.normalizedSparsity(meanSparsity) * (n - 1));
-        return new double[]{mapper.weightAction(bi), mapper.sparsityAction(si)};
-    }
-
     private double sparsityAt(int kernel, double t) {
         int fanIn = spec.layer(layer).fanIn();
         return (fanIn - magnitudes.kept(layer, kernel, t)) / (double) fanIn;

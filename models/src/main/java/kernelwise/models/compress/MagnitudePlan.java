@@ -53,6 +53,27 @@ public final class MagnitudePlan {
         return CompressionPlan.of(spec, plans);
     }
 
+    /**
+     * Global magnitude pruning: every kernel keeps its weights whose magnitude is among the {@code density} largest of
+     * all the layers' weights together (one threshold for the network), every kernel at {@code weightBits}, every
+     * layer's input at {@code activationBits}.
+     */
+    public static CompressionPlan global(NetworkSpec spec, KernelMagnitudes m, double density, int weightBits, int activationBits) {
+        double t = m.globalThreshold(density);
+        List<LayerPlan> layers = new ArrayList<>();
+        for (int i = 0; i < spec.size(); i++) {
+            LayerInfo l = spec.layer(i);
+            int[] bits = new int[l.kernels()];
+            double[] sparsity = new double[l.kernels()];
+            for (int k = 0; k < l.kernels(); k++) {
+                bits[k] = weightBits;
+                sparsity[k] = (l.fanIn() - m.kept(i, k, t)) / (double) l.fanIn();
+            }
+            layers.add(new LayerPlan(l.name(), activationBits, bits, sparsity));
+        }
+        return CompressionPlan.of(spec, layers);
+    }
+
     /** Kept weights per kernel: the layer's {@code density} largest magnitudes, no kernel with 1..minKept-1. */
     static int[] keptPerKernel(INDArray w, double density, int minKept) {
         int kernels = (int) w.rows(), fanIn = (int) w.columns();

@@ -7,9 +7,8 @@ import kernelwise.env.action.ActionMapper;
 import kernelwise.env.budget.Budget;
 import kernelwise.env.budget.BudgetProjector;
 import kernelwise.models.compress.KernelMagnitudes;
+import kernelwise.env.budget.MagnitudePlans;
 import kernelwise.models.plan.CompressionPlan;
-import kernelwise.models.plan.LayerInfo;
-import kernelwise.models.plan.LayerPlan;
 import kernelwise.models.plan.NetworkSpec;
 
 import java.util.ArrayList;
@@ -22,9 +21,6 @@ import java.util.List;
  * and far fewer scorings.
  */
 final class Heuristics {
-    /** Bisection steps for the density of a magnitude plan. */
-    private static final int STEPS = 30;
-
     /** A heuristic's plan, its search-time score and how many plans it scored to choose it. */
     record Pick(String name, EpisodeResult result, int scored) {
     }
@@ -57,50 +53,15 @@ final class Heuristics {
      * above it, every kernel at one weight width; for each pair of widths, the largest density that fits.
      */
     static Pick magnitude(CompressionEnv env, KernelMagnitudes magnitudes) {
-        BudgetProjector p = env.parts().projector();
-        List<CompressionPlan> candidates = new ArrayList<>();
-        for (int a : activationBits(env)) {
-            for (int w : env.actions().weightLevels()) {
-                double lo = 0, hi = 1;
-                CompressionPlan fit = null;
-                for (int i = 0; i < STEPS; i++) {
-                    double mid = i == 0 ? 1 : (lo + hi) / 2;
-                    CompressionPlan plan = global(env.spec(), magnitudes, mid, w, a);
-                    if (p.fits(plan)) {
-                        fit = plan;
-                        if (i == 0) break;
-                        lo = mid;
-                    } else {
-                        hi = mid;
-                    }
-                }
-                if (fit != null) candidates.add(fit);
-            }
-        }
-        return best("magnitude", env, candidates);
+        var parts = env.parts();
+        return best("magnitude", env, MagnitudePlans.fitting(env.spec(), magnitudes, parts.hardware(), env.config().budget(),
+                env.actions().weightLevels(), env.actions().activationLevels()));
     }
 
     /** The env's budget projector applied to the all-8-bit plan. */
     static Pick projected(CompressionEnv env) {
         CompressionPlan plan = env.parts().projector().project(Budget.referencePlan(env.spec()));
         return best("projector", env, List.of(plan));
-    }
-
-    /** The plan keeping, in every kernel, the weights whose magnitude is among the network's largest {@code density}. */
-    static CompressionPlan global(NetworkSpec spec, KernelMagnitudes m, double density, int weightBits, int activationBits) {
-        double t = m.globalThreshold(density);
-        List<LayerPlan> layers = new ArrayList<>();
-        for (int i = 0; i < spec.size(); i++) {
-            LayerInfo l = spec.layer(i);
-            int[] bits = new int[l.kernels()];
-            double[] sparsity = new double[l.kernels()];
-            for (int k = 0; k < l.kernels(); k++) {
-                bits[k] = weightBits;
-                sparsity[k] = (l.fanIn() - m.kept(i, k, t)) / (double) l.fanIn();
-            }
-            layers.add(new LayerPlan(l.name(), activationBits, bits, sparsity));
-        }
-        return CompressionPlan.of(spec, layers);
     }
 
     /** The activation widths worth trying: only the widest when the budget is on size (activations cost no storage). */

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 BenchAgentsCommand.class,
                 BenchCostsCommand.class,
                 BenchSearchCommand.class,
+                BenchRecoveryCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
@@ -20,6 +21,6 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (eval, finetune, agents, costs, search)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (eval, finetune, agents, costs, search, recovery)");
     }
 }
