@@ -149,6 +149,11 @@ public record SearchConfig(String run, String model, DataSpec data, String agent
             return this;
         }
 
+        /** A named set ({@code mnist}, ...) or any spec's text: the same as {@link #data(String)}. */
+        public Builder dataset(String name) {
+            return data(name);
+        }
+
         public Builder data(DataSpec spec) {
             data = spec;
             return this;
