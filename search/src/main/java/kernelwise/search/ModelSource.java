@@ -33,7 +33,7 @@ final class ModelSource {
     }
 
     static boolean isPath(String model) {
-        return model.endsWith(".zip") || model.contains("/") || model.contains("\\");
+        return model.endsWith(".zip") || model.endsWith(".h5") || model.endsWith(".hdf5") || model.contains("/") || model.contains("\\");
     }
 
     /**

@@ -11,12 +11,12 @@ import kernelwise.agents.Agents;
 import kernelwise.env.EnvConfig;
 import kernelwise.env.budget.Budget;
 import kernelwise.env.reward.RewardMode;
+import kernelwise.models.data.DataSpec;
 import kernelwise.search.store.RunNames;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * What a search run is asked to do, complete: the stored form of a run, from which a resumed run is rebuilt
@@ -26,7 +26,8 @@ import java.util.Set;
  *
  * @param run             the run's name (a folder under results/)
  * @param model           a zoo model name ({@code lenet5}, {@code lenet300}, ...) or the path of a model zip
- * @param dataset         {@code mnist} or {@code fashion-mnist}
+ * @param data            the data: a named set ({@code mnist}, {@code fashion-mnist}, {@code digits}), a user's files
+ *                        ({@link DataSpec}, paths absolute), or {@code java:NAME} for splits handed over from Java
  * @param agent           {@code hierarchical}, {@code ddpg}, {@code dqn}, {@code random} or {@code evolutionary}
  * @param episodes        episodes to run
  * @param seed            the run's seed; every episode's randomness derives from it
@@ -35,14 +36,13 @@ import java.util.Set;
  *                        {@link EnvConfig#kernelSteps()} is the view the agent drives ({@link Agents#wantsKernelSteps})
  * @param agentConfig     the agents' hyper-parameters
  */
-public record SearchConfig(String run, String model, String dataset, String agent, int episodes, long seed,
+public record SearchConfig(String run, String model, DataSpec data, String agent, int episodes, long seed,
                            int checkpointEvery, EnvConfig env, AgentConfig agentConfig) {
 
     public static final String DEFAULT_MODEL = "lenet5";
     public static final int DEFAULT_EPISODES = 300;
     public static final int DEFAULT_EVAL_IMAGES = 1000;
     public static final String DEFAULT_BUDGET = "latency=0.4";
-    public static final Set<String> DATASETS = Set.of("mnist", "fashion-mnist");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -50,9 +50,7 @@ public record SearchConfig(String run, String model, String dataset, String agen
     public SearchConfig {
         RunNames.check(run);
         if (model == null || model.isBlank()) throw new IllegalArgumentException("model must not be blank, found '" + model + "'");
-        if (dataset == null || !DATASETS.contains(dataset)) {
-            throw new IllegalArgumentException("dataset must be one of " + new java.util.TreeSet<>(DATASETS) + ", found '" + dataset + "'");
-        }
+        if (data == null) throw new IllegalArgumentException("data must not be null");
         boolean kernelSteps = Agents.wantsKernelSteps(agent);
         if (episodes <= 0) throw new IllegalArgumentException("episodes must be positive, found " + episodes);
         if (checkpointEvery <= 0) throw new IllegalArgumentException("checkpoint every must be positive, found " + checkpointEvery);
@@ -75,11 +73,11 @@ public record SearchConfig(String run, String model, String dataset, String agen
     }
 
     public SearchConfig withRun(String r) {
-        return new SearchConfig(r, model, dataset, agent, episodes, seed, checkpointEvery, env, agentConfig);
+        return new SearchConfig(r, model, data, agent, episodes, seed, checkpointEvery, env, agentConfig);
     }
 
     public SearchConfig withEpisodes(int n) {
-        return new SearchConfig(run, model, dataset, agent, n, seed, checkpointEvery, env, agentConfig);
+        return new SearchConfig(run, model, data, agent, n, seed, checkpointEvery, env, agentConfig);
     }
 
     public String toJson() {
@@ -91,8 +89,8 @@ public record SearchConfig(String run, String model, String dataset, String agen
     }
 
     /**
-     * Reads {@link #toJson()}'s form, or the form stores of schema 1 hold (the env's options at the top level beside
-     * its full configuration {@code envConfig}).
+     * Reads {@link #toJson()}'s form, or the forms older stores hold: schema 1 (the env's options at the top level
+     * beside its full configuration {@code envConfig}) and a named {@code dataset} where {@code data} is now.
      *
      * @throws IllegalArgumentException if the text is not a valid config, naming what is wrong
      */
@@ -100,6 +98,7 @@ public record SearchConfig(String run, String model, String dataset, String agen
         try {
             JsonNode node = JSON.readTree(json);
             if (node instanceof ObjectNode o && o.has("envConfig")) node = fromSchema1(o);
+            if (node instanceof ObjectNode o && o.has("dataset") && !o.has("data")) o.set("data", o.remove("dataset"));
             return JSON.treeToValue(node, SearchConfig.class);
         } catch (JsonProcessingException e) {
             Throwable c = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
@@ -121,7 +120,7 @@ public record SearchConfig(String run, String model, String dataset, String agen
     public static final class Builder {
         private String run;
         private String model = DEFAULT_MODEL;
-        private String dataset = "mnist";
+        private DataSpec data = DataSpec.named("mnist");
         private String agent = "hierarchical";
         private int episodes = DEFAULT_EPISODES;
         private long seed = 1;
@@ -144,8 +143,19 @@ public record SearchConfig(String run, String model, String dataset, String agen
             return this;
         }
 
-        public Builder dataset(String d) {
-            dataset = d;
+        /** @throws IllegalArgumentException for text that is not a data spec */
+        public Builder data(String spec) {
+            data = DataSpec.parse(spec);
+            return this;
+        }
+
+        /** A named set ({@code mnist}, ...) or any spec's text: the same as {@link #data(String)}. */
+        public Builder dataset(String name) {
+            return data(name);
+        }
+
+        public Builder data(DataSpec spec) {
+            data = spec;
             return this;
         }
 
@@ -214,7 +224,7 @@ public record SearchConfig(String run, String model, String dataset, String agen
         public SearchConfig build() {
             String name = run != null ? run : defaultRunName(model, agent, seed, LocalDateTime.now());
             EnvConfig e = env.kernelSteps(Agents.wantsKernelSteps(agent)).build();
-            return new SearchConfig(name, model, dataset, agent, episodes, seed, checkpointEvery, e, agentConfig);
+            return new SearchConfig(name, model, data, agent, episodes, seed, checkpointEvery, e, agentConfig);
         }
     }
 }

@@ -7,7 +7,9 @@ import kernelwise.env.hardware.HardwareModel;
 import kernelwise.models.Folders;
 import kernelwise.models.Provenance;
 import kernelwise.models.data.DataSplits;
+import kernelwise.models.data.DataSpec;
 import kernelwise.models.data.Datasets;
+import kernelwise.models.zoo.ModelInput;
 import kernelwise.models.plan.NetworkSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,30 +19,59 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The real parts: the data splits, a zoo model (trained on first use) or a model zip, the compression environment
- * its {@link SearchConfig#env()} describes, and the agent.
+ * The real parts: the data splits its {@link SearchConfig#data()} names (or splits handed over from Java), a zoo
+ * model (trained on first use) or a model file, bound to the data ({@link ModelInput#bind}: a shape or class count
+ * the model cannot take is refused before any work), the compression environment its {@link SearchConfig#env()}
+ * describes, and the agent.
  */
 public final class ZooRunFactory implements RunFactory {
     private static final Logger log = LoggerFactory.getLogger(ZooRunFactory.class);
+
+    private final DataSplits given;
+
+    /** Reads each run's data from its spec (named sets in the data folder, or the files the spec names). */
+    public ZooRunFactory() {
+        this.given = null;
+    }
+
+    /**
+     * Runs on {@code splits} handed over from Java (e.g. {@link DataSplits#fromIterators}); the configurations it
+     * builds must name them {@code java:<splits.name()>} ({@link DataSpec#java}).
+     */
+    public ZooRunFactory(DataSplits splits) {
+        if (splits == null) throw new IllegalArgumentException("splits must not be null");
+        this.given = splits;
+    }
+
+    private DataSplits data(SearchConfig c) throws IOException {
+        if (given == null) return Datasets.load(c.data(), Folders.data());
+        if (!c.data().equals(DataSpec.java(given.name()))) {
+            throw new IllegalArgumentException("this run factory holds the splits java:" + given.name() + ", the run asks for data " + c.data());
+        }
+        return given;
+    }
 
     @Override
     public RunParts build(SearchConfig c) throws IOException {
         ModelSource.check(c.model());
         HardwareModel hw = c.env().hardwareModel();
-        DataSplits data = Datasets.load(c.dataset(), Folders.data());
+        DataSplits data = data(c);
         int available = data.validation().numExamples();
         if (c.env().evalSamples() > available) {
-            throw new IllegalArgumentException("eval images must be at most the " + available + " search-validation images of "
-                    + c.dataset() + ", found " + c.env().evalSamples());
+            log.info("{} has {} search-validation examples, fewer than the {} asked for: the search scores all of them", data.name(),
+                    available, c.env().evalSamples());
         }
         ModelSource.Loaded model = ModelSource.load(c.model(), data);
+        ModelInput.Bound bound = ModelInput.bind(model.network(), data, c.model());
         long t0 = System.nanoTime();
-        CompressionEnv env = CompressionEnv.create(model.network(), data, c.env(), hw);
+        CompressionEnv env = CompressionEnv.create(bound.network(), bound.data(), c.env(), hw);
         NetworkSpec spec = env.spec();
         log.info("env ready in {} s: {} compressible layers, {} kernels, baseline accuracy {} on {} validation images",
-                Math.round((System.nanoTime() - t0) / 1e8) / 10.0, spec.size(), spec.totalKernels(), env.baselineAccuracy(), c.env().evalSamples());
+                Math.round((System.nanoTime() - t0) / 1e8) / 10.0, spec.size(), spec.totalKernels(), env.baselineAccuracy(), Math.min(available, c.env().evalSamples()));
         Agent agent = Agents.create(c.agent(), c.agentConfig(), env, c.seed());
-        return new RunParts(env, agent, provenance(model, data, spec, env));
+        Map<String, Object> p = provenance(model, data, spec, env);
+        p.put("layersKeptInFloat", kernelwise.models.zoo.NetworkLayers.keptInFloat(bound.network()));
+        return new RunParts(env, agent, p);
     }
 
     private static Map<String, Object> provenance(ModelSource.Loaded model, DataSplits data, NetworkSpec spec, CompressionEnv env) {
@@ -51,6 +82,8 @@ public final class ZooRunFactory implements RunFactory {
         p.put("referenceCost8bit", Map.of("hardware", ref.hardware(), "cycles", ref.cycles(), "energyPj", ref.energyPj(),
                 "storageBits", ref.storageBits()));
         p.put("datasetSha256", data.sha256());
+        p.put("dataShape", data.shape().toString());
+        p.put("dataClasses", data.classes());
         p.put("libraries", Provenance.capture());
         return p;
     }

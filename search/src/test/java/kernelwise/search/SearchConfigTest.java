@@ -54,7 +54,7 @@ class SearchConfigTest {
         assertMessage("eval images must be positive, found 0", () -> SearchConfig.builder().evalImages(0));
         assertMessage("run name must be", () -> d.withRun("../etc"));
         assertMessage("agent ddpg drives the env's per-layer view, found an env configuration with kernelSteps true",
-                () -> new SearchConfig("r", "lenet5", "mnist", "ddpg", 3, 1, 1, d.env(), d.agentConfig()));
+                () -> new SearchConfig("r", "lenet5", kernelwise.models.data.DataSpec.named("mnist"), "ddpg", 3, 1, 1, d.env(), d.agentConfig()));
     }
 
     @Test
@@ -83,6 +83,18 @@ class SearchConfigTest {
         assertEquals(env, c.env());
         assertEquals(20, c.episodes());
         assertEquals(2, c.seed());
+    }
+
+    @Test
+    void givenAStoredConfigNamingADataset_whenRead_thenItIsTheNamedDataSpecAndAFileSpecRoundTrips() throws Exception {
+        ObjectNode now = (ObjectNode) new ObjectMapper().readTree(SearchConfig.builder().run("r").build().toJson());
+        assertEquals("mnist", now.get("data").asText());
+        now.remove("data");
+        now.put("dataset", "fashion-mnist");
+        assertEquals(kernelwise.models.data.DataSpec.named("fashion-mnist"), SearchConfig.fromJson(now.toString()).data());
+        SearchConfig files = SearchConfig.builder().run("f").data("npy:/d/x.npy+/d/y.npy,validation=0.2,test=0.2,seed=3").build();
+        assertEquals(files, SearchConfig.fromJson(files.toJson()));
+        assertMessage("unknown data set or format 'cifar'", () -> SearchConfig.builder().data("cifar"));
     }
 
     private static void assertMessage(String part, Runnable r) {

@@ -39,16 +39,26 @@ public final class Accuracy {
     }
 
     /**
-     * Fraction of the set {@code net} classifies correctly. Each batch runs inside one reused ND4J workspace, so
-     * the forward pass's intermediate arrays are not allocated and freed per batch.
+     * Fraction of the set {@code net} classifies correctly. Each batch of the direct pass runs inside one reused ND4J
+     * workspace, so its intermediate arrays are not allocated and freed per batch (DL4J's own output, for networks the
+     * direct pass does not run, refuses to run inside one).
      */
     public double of(QuantizedNetwork net) {
+        if (net instanceof QuantizedCopy) return outsideWorkspaces(net);
         long correct = 0;
         for (int b = 0; b < batches.size(); b++) {
             try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
                 INDArray predicted = net.output(batches.get(b)).argMax(1);
                 correct += predicted.eq(labels.get(b)).castTo(DataType.INT).sumNumber().longValue();
             }
+        }
+        return (double) correct / n;
+    }
+
+    private double outsideWorkspaces(QuantizedNetwork net) {
+        long correct = 0;
+        for (int b = 0; b < batches.size(); b++) {
+            correct += net.output(batches.get(b)).argMax(1).eq(labels.get(b)).castTo(DataType.INT).sumNumber().longValue();
         }
         return (double) correct / n;
     }

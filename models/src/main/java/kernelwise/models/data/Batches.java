@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
@@ -103,7 +104,16 @@ public final class Batches implements DataSetIterator {
 
     private DataSet gather(int from, int to) {
         int[] rows = Arrays.copyOfRange(order, from, to);
-        return new DataSet(data.getFeatures().getRows(rows), data.getLabels().getRows(rows));
+        return new DataSet(rows(data.getFeatures(), rows), data.getLabels().getRows(rows));
+    }
+
+    /** The examples {@code rows} of {@code x} ({@code [N, ...]} of any rank), copied. */
+    static INDArray rows(INDArray x, int[] rows) {
+        if (x.rank() == 2) return x.getRows(rows);
+        long[] shape = x.shape().clone();
+        shape[0] = rows.length;
+        INDArray flat = x.reshape('c', x.size(0), x.length() / x.size(0));
+        return Nd4j.pullRows(flat, 1, rows).reshape('c', shape);
     }
 
     @Override

@@ -16,7 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Loads MNIST and Fashion-MNIST from IDX files into fixed train / validation / test splits. */
+/**
+ * The entry point for data: {@link #load(DataSpec, Path)} reads any {@link DataSpec}. MNIST and Fashion-MNIST are
+ * read from their IDX files into fixed splits (the last 5,000 training images validate); {@code digits} is the
+ * 8x8 digits table scikit-learn ships ({@code data/digits/digits.csv.gz}, 1,797 images, 16 grey levels).
+ */
 public final class Datasets {
     /** Images per item side. */
     public static final int SIDE = 28;
@@ -28,7 +32,7 @@ public final class Datasets {
     public static final int VALIDATION = 5_000;
 
     private static final Logger log = LoggerFactory.getLogger(Datasets.class);
-    private static final List<String> NAMES = List.of("mnist", "fashion-mnist");
+    private static final List<String> NAMES = DataSpec.NAMED;
 
     private Datasets() {
     }
@@ -38,8 +42,37 @@ public final class Datasets {
         return NAMES;
     }
 
-    /** Loads data set {@code name} from {@code dataDir/<name>/}, raw or {@code .gz} IDX files. */
+    /** The spec of the named set {@code digits}: its CSV in {@code dataDir}, split 60/20/20 with seed 0. */
+    static DataSpec digits(Path dataDir) {
+        Path csv = dataDir.resolve("digits").resolve("digits.csv.gz");
+        return DataSpec.parse("csv:" + csv + ",header=no,shape=1x8x8,scale=16,validation=0.2,test=0.2,seed=0,name=digits");
+    }
+
+    /**
+     * Loads the data {@code spec} names: a named set from {@code dataDir}, or the files a file-format spec names
+     * (relative paths against the working directory).
+     *
+     * @throws DataMissingException     for a named set whose files are not fetched
+     * @throws java.nio.file.NoSuchFileException for a user's file that does not exist
+     * @throws DataFormatException      for a file refused (its message names the file, the item and what was found)
+     * @throws IllegalArgumentException for {@code java:} data, which only Java can hand over
+     */
+    public static DataSplits load(DataSpec spec, Path dataDir) throws IOException {
+        if (spec.format().equals("java")) {
+            throw new IllegalArgumentException("data '" + spec + "' was handed over from Java (DataSplits.fromIterators); it cannot be read from files");
+        }
+        if (spec.format().equals("digits")) {
+            Path csv = dataDir.resolve("digits").resolve("digits.csv.gz");
+            if (!Files.isRegularFile(csv)) throw new DataMissingException(csv, "digits");
+            return DataLoader.load(digits(dataDir));
+        }
+        if (spec.isNamed()) return load(spec.format(), dataDir);
+        return DataLoader.load(spec);
+    }
+
+    /** Loads data set {@code name} ({@code mnist} or {@code fashion-mnist}) from {@code dataDir/<name>/}, raw or {@code .gz} IDX files. */
     public static DataSplits load(String name, Path dataDir) throws IOException {
+        if (name.equals("digits")) return load(DataSpec.named(name), dataDir);
         if (!NAMES.contains(name)) {
             throw new IllegalArgumentException("unknown data set '" + name + "' (known: " + String.join(", ", NAMES) + ")");
         }
@@ -53,7 +86,7 @@ public final class Datasets {
         DataSplits splits = new DataSplits(name,
                 toDataSet(trainImages, trainLabels, 0, n - VALIDATION),
                 toDataSet(trainImages, trainLabels, n - VALIDATION, n),
-                toDataSet(testImages, testLabels, 0, testImages.items()), sha);
+                toDataSet(testImages, testLabels, 0, testImages.items()), sha, FeatureShape.image(1, SIDE, SIDE), CLASSES);
         log.info("loaded {} ({} train, {} validation, {} test) in {} ms", name, n - VALIDATION, VALIDATION,
                 testImages.items(), (System.nanoTime() - t0) / 1_000_000);
         return splits;

@@ -30,12 +30,26 @@ public final class IdxReader {
 
     /** Reads {@code file}, which must carry {@code expectedMagic} and exactly the bytes its header announces. */
     public static Idx read(Path file, int expectedMagic) throws IOException {
+        return read(file, expectedMagic, expectedMagic);
+    }
+
+    /**
+     * Reads an IDX file of unsigned bytes with any number of dimensions from 1 to 4 ({@code N}, {@code N x F},
+     * {@code N x H x W}, {@code N x H x W x C}).
+     */
+    public static Idx readAny(Path file) throws IOException {
+        return read(file, 0x00000801, 0x00000804);
+    }
+
+    private static Idx read(Path file, int minMagic, int maxMagic) throws IOException {
         try (DataInputStream in = new DataInputStream(open(file))) {
             int magic = readHeaderInt(in, file, "a 4-byte magic number");
-            if (magic != expectedMagic) {
-                throw new IdxFormatException(file, "magic " + Idx.hex(expectedMagic), "magic " + Idx.hex(magic));
+            if (magic < minMagic || magic > maxMagic) {
+                String want = minMagic == maxMagic ? "magic " + Idx.hex(minMagic)
+                        : "magic " + Idx.hex(minMagic) + ".." + Idx.hex(maxMagic) + " (unsigned bytes, 1 to 4 dimensions)";
+                throw new IdxFormatException(file, want, "magic " + Idx.hex(magic));
             }
-            int[] dims = new int[expectedMagic & 0xFF];
+            int[] dims = new int[magic & 0xFF];
             for (int i = 0; i < dims.length; i++) {
                 dims[i] = readHeaderInt(in, file, dims.length + " dimension sizes");
                 if (dims[i] < 0 || dims[i] > MAX_DIM) {

@@ -164,10 +164,18 @@ public final class ModelStore {
      * {@code cfg.seed()}, trains it with {@code cfg} and stores it.
      */
     public StoredModel loadOrTrain(String model, DataSplits data, TrainConfig cfg, TrainListener listener) throws IOException {
-        if (Files.isRegularFile(cardOf(model, data.name()))) return load(model, data.name());
+        if (Files.isRegularFile(cardOf(model, data.name()))) {
+            StoredModel stored = load(model, data.name());
+            if (!stored.card().datasetSha256().isEmpty() && !stored.card().datasetSha256().equals(data.sha256())) {
+                throw new ModelFileException(cardOf(model, data.name()), "a model trained on these files of " + data.name() + " "
+                        + data.sha256().keySet(), "one trained on other data (SHA-256 differ); train it again with 'train --model "
+                        + model + " --data ...'");
+            }
+            return stored;
+        }
         log.info("no stored {} for {}: training it", model, data.name());
-        Model network = ModelZoo.create(model, cfg.seed());
-        TrainResult result = Trainer.train(network, data, cfg, listener);
+        Model network = ModelZoo.create(model, cfg.seed(), data.shape(), data.classes());
+        TrainResult result = Trainer.train(network, data.reshaped(kernelwise.models.data.FeatureShape.vector(data.shape().size())), cfg, listener);
         return new StoredModel(network, save(network, model, data, cfg, result), true);
     }
 }

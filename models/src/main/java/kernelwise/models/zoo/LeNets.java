@@ -27,32 +27,32 @@ final class LeNets {
                 .activation(Activation.RELU);
     }
 
-    static OutputLayer softmax(String name) {
+    static OutputLayer softmax(String name, int classes) {
         return new OutputLayer.Builder(LossFunctions.LossFunction.NEGATIVELOGLIKELIHOOD)
-                .nOut(10).activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).name(name).build();
+                .nOut(classes).activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).name(name).build();
     }
 
     /** conv 5x5x20, max-pool 2x2, conv 5x5x50, max-pool 2x2, dense 500 ReLU, softmax 10 (no padding). */
-    static MultiLayerNetwork lenet5(long seed) {
+    static MultiLayerNetwork lenet5(long seed, ZooInput in) {
         MultiLayerConfiguration conf = base(seed).list()
                 .layer(new ConvolutionLayer.Builder(5, 5).nOut(20).stride(1, 1).name("conv1").build())
                 .layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).name("pool1").build())
                 .layer(new ConvolutionLayer.Builder(5, 5).nOut(50).stride(1, 1).name("conv2").build())
                 .layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).name("pool2").build())
                 .layer(new DenseLayer.Builder().nOut(500).name("fc1").build())
-                .layer(softmax("out"))
-                .setInputType(InputType.convolutionalFlat(28, 28, 1))
+                .layer(softmax("out", in.classes()))
+                .setInputType(in.image("lenet5"))
                 .build();
         return init(conf);
     }
 
-    /** The MLP 784-300-100-10. */
-    static MultiLayerNetwork lenet300(long seed) {
+    /** The MLP 784-300-100-10 (for other data: its features, 300, 100, its classes). */
+    static MultiLayerNetwork lenet300(long seed, ZooInput in) {
         MultiLayerConfiguration conf = base(seed).list()
                 .layer(new DenseLayer.Builder().nOut(300).name("fc1").build())
                 .layer(new DenseLayer.Builder().nOut(100).name("fc2").build())
-                .layer(softmax("out"))
-                .setInputType(InputType.feedForward(784))
+                .layer(softmax("out", in.classes()))
+                .setInputType(InputType.feedForward(in.shape().size()))
                 .build();
         return init(conf);
     }

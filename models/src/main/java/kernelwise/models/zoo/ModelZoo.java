@@ -5,15 +5,17 @@ import org.deeplearning4j.nn.api.Model;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongFunction;
+import java.util.function.BiFunction;
+import kernelwise.models.data.FeatureShape;
 
 /**
- * The networks Kernelwise ships, by name, freshly initialized from a seed. Every network takes the [N, 784]
- * features of {@link kernelwise.models.data.Datasets} (conv nets declare {@code InputType.convolutionalFlat(28, 28, 1)})
- * and outputs softmax probabilities [N, 10]. The seed goes into the configuration; nothing global is seeded.
+ * The networks Kernelwise ships, by name, freshly initialized from a seed. By default every network takes the
+ * [N, 784] features of MNIST (conv nets declare {@code InputType.convolutionalFlat(28, 28, 1)}) and outputs softmax
+ * probabilities [N, 10]; {@link #create(String, long, FeatureShape, int)} builds one for another data set's shape and
+ * class count (the conv nets need images). The seed goes into the configuration; nothing global is seeded.
  */
 public final class ModelZoo {
-    private static final Map<String, LongFunction<Model>> MODELS = new LinkedHashMap<>();
+    private static final Map<String, BiFunction<Long, ZooInput, Model>> MODELS = new LinkedHashMap<>();
 
     static {
         MODELS.put("lenet5", LeNets::lenet5);
@@ -22,7 +24,10 @@ public final class ModelZoo {
         MODELS.put("resnet-small", ResNetSmall::create);
     }
 
-    /** Features of one input image: every zoo network takes {@code [N, INPUT_FEATURES]}. */
+    /** The MNIST image shape the zoo networks take by default. */
+    public static final FeatureShape MNIST_SHAPE = FeatureShape.image(1, 28, 28);
+
+    /** Features of one input image: every zoo network takes {@code [N, INPUT_FEATURES]} by default. */
     public static final int INPUT_FEATURES = 784;
 
     /** The default model: the one trained when a search finds none stored. */
@@ -47,10 +52,25 @@ public final class ModelZoo {
      * @throws IllegalArgumentException naming the unknown model and the known ones
      */
     public static Model create(String name, long seed) {
-        LongFunction<Model> f = MODELS.get(name);
+        return create(name, seed, MNIST_SHAPE, 10);
+    }
+
+    /**
+     * A new, initialized network for examples of {@code shape} and {@code classes} classes.
+     *
+     * @throws IllegalArgumentException naming an unknown model, or a shape the network cannot take
+     */
+    public static Model create(String name, long seed, FeatureShape shape, int classes) {
+        BiFunction<Long, ZooInput, Model> f = MODELS.get(name);
         if (f == null) {
             throw new IllegalArgumentException("unknown model '" + name + "' (known: " + String.join(", ", names()) + ")");
         }
-        return f.apply(seed);
+        try {
+            return f.apply(seed, new ZooInput(shape, classes));
+        } catch (RuntimeException e) {
+            if (e instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().startsWith(name)) throw iae;
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            throw new IllegalArgumentException(name + " cannot take examples of shape " + shape + ": " + m, e);
+        }
     }
 }

@@ -22,13 +22,15 @@ public final class Models {
     }
 
     /**
-     * Loads a DL4J {@code ModelSerializer} zip, telling a MultiLayerNetwork from a ComputationGraph by its configuration.
+     * Loads a DL4J {@code ModelSerializer} zip, telling a MultiLayerNetwork from a ComputationGraph by its configuration,
+     * or a Keras HDF5 file ({@code .h5}, {@code .hdf5}; see {@link KerasModels}).
      *
      * @throws NoSuchFileException  if {@code zip} does not exist
      * @throws ModelFileException   if it is not a readable DL4J model zip
      */
     public static Model load(Path zip) throws IOException {
         if (!Files.isRegularFile(zip)) throw new NoSuchFileException(zip.toString());
+        if (KerasModels.isKeras(zip)) return KerasModels.load(zip);
         boolean graph = isGraph(zip);
         try {
             return graph ? ModelSerializer.restoreComputationGraph(zip.toFile(), true)

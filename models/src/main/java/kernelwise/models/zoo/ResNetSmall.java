@@ -23,15 +23,15 @@ final class ResNetSmall {
     private ResNetSmall() {
     }
 
-    static ComputationGraph create(long seed) {
+    static ComputationGraph create(long seed, ZooInput in) {
         ComputationGraphConfiguration.GraphBuilder g = LeNets.base(seed).convolutionMode(ConvolutionMode.Same)
-                .graphBuilder().addInputs("in").setInputTypes(InputType.convolutionalFlat(28, 28, 1));
+                .graphBuilder().addInputs("in").setInputTypes(in.image("resnet-small"));
         g.addLayer("stem", conv(3, CHANNELS[0], 1), "in");
         bnRelu(g, "stem_bn", "stem");
         String last = "stem_bn_relu";
         for (int b = 0; b < CHANNELS.length; b++) last = block(g, "b" + (b + 1), last, CHANNELS[b], b == 0 ? 1 : 2);
         g.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), last);
-        g.addLayer("out", LeNets.softmax("out"), "pool");
+        g.addLayer("out", LeNets.softmax("out", in.classes()), "pool");
         ComputationGraph net = new ComputationGraph(g.setOutputs("out").build());
         net.init();
         return net;

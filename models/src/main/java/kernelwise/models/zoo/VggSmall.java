@@ -22,7 +22,7 @@ final class VggSmall {
     private VggSmall() {
     }
 
-    static MultiLayerNetwork create(long seed) {
+    static MultiLayerNetwork create(long seed, ZooInput in) {
         NeuralNetConfiguration.ListBuilder list = LeNets.base(seed).convolutionMode(ConvolutionMode.Same).list();
         for (int s = 0; s < CHANNELS.length; s++) {
             for (int c = 1; c <= 2; c++) {
@@ -36,7 +36,7 @@ final class VggSmall {
                     .convolutionMode(ConvolutionMode.Truncate).name("pool" + (s + 1)).build());
         }
         list.layer(new DenseLayer.Builder().nOut(256).name("fc1").build());
-        list.layer(LeNets.softmax("out"));
-        return LeNets.init(list.setInputType(InputType.convolutionalFlat(28, 28, 1)).build());
+        list.layer(LeNets.softmax("out", in.classes()));
+        return LeNets.init(list.setInputType(in.image("vgg-small")).build());
     }
 }

@@ -91,7 +91,7 @@ class DatasetsTest {
     @Test
     void givenUnknownName_whenLoaded_thenErrorListsKnownNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Datasets.load("cifar", dir));
-        assertEquals("unknown data set 'cifar' (known: mnist, fashion-mnist)", e.getMessage());
+        assertEquals("unknown data set 'cifar' (known: mnist, fashion-mnist, digits)", e.getMessage());
     }
 
     @Test

@@ -43,6 +43,9 @@ class ModelStoreTest {
         assertTrue(first.trained());
         StoredModel second = store.loadOrTrain("lenet300", tiny, cfg, TrainListener.NONE);
         assertFalse(second.trained());
+        DataSplits other = new DataSplits(tiny.name(), tiny.train(), tiny.validation(), tiny.test(), java.util.Map.of("x.npy", "00"));
+        ModelFileException stale = assertThrows(ModelFileException.class, () -> store.loadOrTrain("lenet300", other, cfg, TrainListener.NONE));
+        assertTrue(stale.getMessage().contains("one trained on other data"), stale.getMessage());
         assertEquals(first.card(), second.card());
         INDArray x = tiny.test().getFeatures();
         assertEquals(Models.output(first.network(), x), Models.output(second.network(), x));

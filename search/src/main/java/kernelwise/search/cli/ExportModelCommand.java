@@ -28,7 +28,8 @@ public final class ExportModelCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "ZIP|NAME", description = "a DL4J model zip or a zoo name")
     String model;
 
-    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist", description = "data set for calibration (default: ${DEFAULT-VALUE})")
+    @Option(names = {"--data", "--dataset"}, paramLabel = "SPEC", defaultValue = "mnist", description = "the data, whose training split calibrates"
+            + " the activation ranges: " + CliData.HELP + " (default: ${DEFAULT-VALUE})")
     String dataset;
 
     @Option(names = "--plan", required = true, paramLabel = "FILE", description = "the plan (JSON)")
@@ -43,12 +44,14 @@ public final class ExportModelCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CompressionPlan plan = CliModels.plan(planFile);
-        Model net = CliModels.load(model, dataset);
+        DataSplits raw = CliData.load(dataset);
+        var bound = CliData.bind(CliModels.load(model, raw.name()), raw, model);
+        Model net = bound.network();
+        DataSplits data = bound.data();
         CliModels.checkPlan(plan, NetworkSpecs.of(net));
-        DataSplits data = CliData.load(dataset);
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("model", model);
-        source.put("dataset", dataset);
+        source.put("dataset", CliData.spec(dataset).toString());
         source.put("plan", planFile.toString());
         long bytes = KwFile.write(net, plan, FastPlanScorer.calibrate(net, data.train()), source, out);
         double ratio = 4.0 * net.numParams() / bytes;

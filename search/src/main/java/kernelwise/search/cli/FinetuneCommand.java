@@ -36,7 +36,7 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "NAME|ZIP", description = "zoo name (its trained model in results/models) or a DL4J model zip")
     String model;
 
-    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist", description = "mnist or fashion-mnist (default: ${DEFAULT-VALUE})")
+    @Option(names = {"--data", "--dataset"}, paramLabel = "SPEC", defaultValue = "mnist", description = "the data: " + CliData.HELP + " (default: ${DEFAULT-VALUE})")
     String dataset;
 
     @Option(names = "--plan", required = true, paramLabel = "FILE", description = "the plan (JSON)")
@@ -95,9 +95,11 @@ public final class FinetuneCommand implements Callable<Integer> {
         int retrain = retrainEpochs != null ? retrainEpochs : Math.min(1, epochs - 1);
         PlanFinetuner finetuner = finetuner(method, retrain, rhoMax);
         CompressionPlan plan = CliModels.plan(planFile);
-        Model net = CliModels.load(model, dataset);
+        DataSplits raw = CliData.load(dataset);
+        var bound = CliData.bind(CliModels.load(model, raw.name()), raw, model);
+        Model net = bound.network();
+        DataSplits data = bound.data();
         CliModels.checkPlan(plan, NetworkSpecs.of(net));
-        DataSplits data = CliData.load(dataset);
         FinetuneConfig cfg = FinetuneConfig.defaults().withEpochs(epochs).withTeacher(teacher).withMaxBatches(maxBatches).withSeed(seed);
         if (lr != null) cfg = cfg.withLearningRate(lr);
 
@@ -113,7 +115,7 @@ public final class FinetuneCommand implements Callable<Integer> {
         Path file = out != null ? out : Folders.results().resolve("finetune").resolve(baseName() + ".kw");
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("model", model);
-        source.put("dataset", dataset);
+        source.put("dataset", CliData.spec(dataset).toString());
         source.put("datasetSha256", data.sha256());
         source.put("plan", planFile.toString());
         source.put("method", finetuner.name());

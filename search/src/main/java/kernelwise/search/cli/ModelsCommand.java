@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 
 /** {@code kernelwise models}: the zoo with parameter counts, and the trained models in results/models. */
 @Command(name = "models", mixinStandardHelpOptions = true,
-        description = "List the zoo models (with parameter counts) and the trained models in results/models (with accuracies).")
+        description = "List the zoo models (with parameter counts) and the trained models in results/models (with accuracies).",
+        subcommands = {ModelsInspectCommand.class})
 public final class ModelsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

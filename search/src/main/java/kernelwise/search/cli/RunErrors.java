@@ -1,13 +1,17 @@
 package kernelwise.search.cli;
 
 import kernelwise.models.data.DataMissingException;
-import kernelwise.models.data.IdxFormatException;
+import kernelwise.models.data.DataFormatException;
+import kernelwise.models.zoo.IncompatibleDataException;
 import kernelwise.models.zoo.ModelFileException;
 import kernelwise.search.RunMismatchException;
 
 import java.util.concurrent.Callable;
 
-/** Runs a search verb's work, mapping missing data to exit code 3; corrupt data or model files, or a changed model, to 4. */
+/**
+ * Runs a search verb's work, mapping missing data to exit code 3; corrupt or inconsistent data or model files, data the
+ * model cannot take, or a changed model, to 4.
+ */
 final class RunErrors {
     private RunErrors() {
     }
@@ -17,7 +21,7 @@ final class RunErrors {
             return work.call();
         } catch (DataMissingException e) {
             throw new CliException(ExitCode.NOT_FOUND, e.getMessage(), e);
-        } catch (IdxFormatException | ModelFileException | RunMismatchException e) {
+        } catch (DataFormatException | IncompatibleDataException | ModelFileException | RunMismatchException e) {
             throw new CliException(ExitCode.REFUSED, e.getMessage(), e);
         }
     }

@@ -26,8 +26,8 @@ final class SearchCommand implements Callable<Integer> {
 
     @Option(names = "--model", description = "Zoo model name or model zip path (default: ${DEFAULT-VALUE}).")
     String model = SearchConfig.DEFAULT_MODEL;
-    @Option(names = "--dataset", description = "mnist or fashion-mnist (default: ${DEFAULT-VALUE}).")
-    String dataset = "mnist";
+    @Option(names = {"--data", "--dataset"}, paramLabel = "SPEC", description = "The data: " + CliData.HELP + " (default: ${DEFAULT-VALUE}).")
+    String data = "mnist";
     @Option(names = "--agent", description = "hierarchical, ddpg, dqn, random or evolutionary (default: ${DEFAULT-VALUE}).")
     String agent = "hierarchical";
     @Option(names = "--hardware", description = "Hardware model: bitfusion, bismo, size, bops or table (default: ${DEFAULT-VALUE}).")
@@ -48,7 +48,7 @@ final class SearchCommand implements Callable<Integer> {
     long seed = 1;
     @Option(names = "--run", description = "Run name (default: <model>-<agent>-s<seed>-<date-time>).")
     String run;
-    @Option(names = "--eval-images", description = "Search-validation images scored per episode (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--eval-images", description = "Search-validation images scored per episode, at most: all of them when the split is smaller (default: ${DEFAULT-VALUE}).")
     int evalImages = SearchConfig.DEFAULT_EVAL_IMAGES;
     @Option(names = "--checkpoint-every", description = "Store the agent's state every N episodes (default: ${DEFAULT-VALUE}).")
     int checkpointEvery = 1;
@@ -64,7 +64,7 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SearchConfig config = SearchConfig.builder().run(run).model(model).dataset(dataset).agent(agent)
+        SearchConfig config = SearchConfig.builder().run(run).model(model).data(CliData.spec(data)).agent(agent)
                 .hardware(hardware, hardwareParams == null ? null : hardwareParams.toAbsolutePath().toString())
                 .budget(budget).mode(mode).maxAccuracyLoss(maxAccuracyLoss).episodes(episodes).seed(seed)
                 .evalImages(evalImages).checkpointEvery(checkpointEvery).agentConfig(agentConfig(agentConfig)).build();

@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 
 /** {@code kernelwise train}: trains a zoo model on a data set and stores it in results/models. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a zoo model from a seed and store it as results/models/<model>-<dataset>.zip with a JSON card.",
+        description = {"Train a zoo model from a seed and store it as results/models/<model>-<data name>.zip with a JSON card;",
+                "on another data set than MNIST the network takes that set's example shape and class count.",
                 "Defaults per model; LeNet-5's reach >= 99.0%% MNIST test accuracy."})
 public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -30,7 +31,8 @@ public final class TrainCommand implements Callable<Integer> {
             defaultValue = ModelZoo.DEFAULT, completionCandidates = ZooNames.class)
     String model;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "mnist or fashion-mnist (default: ${DEFAULT-VALUE})", defaultValue = "mnist")
+    @Option(names = {"--data", "--dataset"}, paramLabel = "SPEC", description = "the data: " + CliData.HELP + " (default: ${DEFAULT-VALUE})",
+            defaultValue = "mnist")
     String dataset;
 
     @Option(names = "--epochs", paramLabel = "N", description = "epochs (default: the model's, 3 for lenet5)")
@@ -56,13 +58,18 @@ public final class TrainCommand implements Callable<Integer> {
         TrainConfig cfg = config();
         DataSplits data = CliData.load(dataset);
         ModelStore store = ModelStore.inResults(Folders.results());
-        Model net = ModelZoo.create(model, cfg.seed());
+        Model net;
+        try {
+            net = ModelZoo.create(model, cfg.seed(), data.shape(), data.classes());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.REFUSED, e.getMessage(), e);
+        }
         TrainResult result;
-        try (ProgressBarListener bar = new ProgressBarListener(model + "/" + dataset, System.err)) {
-            result = Trainer.train(net, data, cfg, bar);
+        try (ProgressBarListener bar = new ProgressBarListener(model + "/" + data.name(), System.err)) {
+            result = Trainer.train(net, CliData.bind(net, data, model).data(), cfg, bar);
         }
         ModelCard card = store.save(net, model, data, cfg, result);
-        print(card, store.zipOf(model, dataset));
+        print(card, store.zipOf(model, data.name()));
         return ExitCode.OK;
     }
 

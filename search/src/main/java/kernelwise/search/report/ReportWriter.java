@@ -64,7 +64,7 @@ public final class ReportWriter {
                 .append("th{background:#f2f2f2}img{max-width:100%;border:1px solid #ddd}code{background:#f4f4f4;padding:1px 4px}</style></head><body>\n");
         h.append("<h1>Kernelwise search report: ").append(esc(run)).append("</h1>\n");
         h.append(p("Kernelwise searched, for every kernel (a convolution's output channel or a dense layer's output unit) of model <b>"
-                + esc(config.model()) + "</b> on <b>" + esc(config.dataset()) + "</b>, how many bits its weights keep (1-8, or 32 = float)"
+                + esc(config.model()) + "</b> on <b>" + esc(config.data().toString()) + "</b>, how many bits its weights keep (1-8, or 32 = float)"
                 + " and which fraction of them is pruned, plus the activation bits of every layer. Agent <b>" + esc(config.agent())
                 + "</b> proposed one plan per episode; each plan was cut down to the budget <b>" + esc(budget) + "</b> (the cost may be at most that"
                 + " fraction of the same network quantized to 8 bits everywhere), on hardware model <b>" + esc(config.env().hardware())
@@ -97,7 +97,7 @@ public final class ReportWriter {
 
     private static void summary(StringBuilder h, String run, RunProgress p, EpisodeRecord best, JsonNode provenance, SearchConfig config) {
         Scores s = best.scores();
-        String model = config.model(), dataset = config.dataset();
+        String model = config.model(), dataset = config.data().toString();
         h.append("<h2>Outcome</h2>\n<table>");
         if (provenance.has("baselineAccuracy")) {
             h.append(row("uncompressed accuracy", String.format(Locale.ROOT, "%.2f%% on the same validation images (float network)",
@@ -115,7 +115,7 @@ public final class ReportWriter {
                 .append(row("reward", String.format(Locale.ROOT, "%.4f", s.reward())))
                 .append("</table>\n")
                 .append(p("To train the network into this plan and export it packed: <code>kernelwise export " + esc(run)
-                        + " --best --out plan.json</code>, then <code>kernelwise finetune --model " + esc(model) + " --dataset " + esc(dataset)
+                        + " --best --out plan.json</code>, then <code>kernelwise finetune --model " + esc(model) + " --data " + esc(dataset)
                         + " --plan plan.json</code>."));
     }
 

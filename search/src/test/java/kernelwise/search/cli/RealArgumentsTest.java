@@ -34,7 +34,7 @@ class RealArgumentsTest {
         expect(ExitCode.NOT_FOUND, "no such file", "--hardware", "table", "--hardware-params", dir.resolve("none.csv").toString());
         expect(ExitCode.USAGE, "unknown agent 'sarsa'", "--agent", "sarsa");
         expect(ExitCode.USAGE, "mode must be one of", "--mode", "fast");
-        expect(ExitCode.USAGE, "dataset must be one of", "--dataset", "cifar");
+        expect(ExitCode.USAGE, "unknown data set or format 'cifar'", "--dataset", "cifar");
         CliRun resume = CliRun.of("resume", "nosuchrun", "--store", store.toString());
         assertEquals(ExitCode.NOT_FOUND, resume.code(), resume.err());
         try (RunStore s = RunStore.open(store)) {
