@@ -63,7 +63,7 @@ public final class RecoveryBenchReport {
         Path file = dir.resolve(name + ".json");
         if (!Files.isRegularFile(file)) return List.of();
         JsonNode root = SearchBenchReport.JSON.readTree(file.toFile());
-        if (root.get("settings") == null || !root.get("settings").equals(SearchBenchReport.JSON.valueToTree(settings))) {
+        if (root.get("settings") == null || !root.get("settings").equals(SearchBenchReport.JSON.readTree(SearchBenchReport.JSON.writeValueAsString(settings)))) {
             throw new IllegalStateException(file + " was made with other settings (" + root.get("settings") + "); give another --name or the same settings");
         }
         List<RecoveryBench.Row> rows = new ArrayList<>();

@@ -67,7 +67,7 @@ public final class SearchBenchReport {
         if (!Files.isRegularFile(file)) return List.of();
         JsonNode root = JSON.readTree(file.toFile());
         JsonNode stored = root.get("settings");
-        if (stored == null || !stored.equals(JSON.valueToTree(settings))) {
+        if (stored == null || !stored.equals(JSON.readTree(JSON.writeValueAsString(settings)))) {   // as read back: numbers typed as parsed
             throw new IllegalStateException(file + " was made with other settings (" + stored + "); give another --name or the same settings");
         }
         List<SearchBench.Row> rows = new ArrayList<>();
