@@ -86,7 +86,7 @@ class CliTest {
             assertTrue(Files.size(d.resolve(png + ".png")) > 5000, png);
             assertTrue(html.contains("src=\"" + png + ".png\""), png);
         }
-        assertTrue(html.contains("Provenance") && html.contains("latency=0.4"));
+        assertTrue(html.contains("Provenance") && html.contains("size=0.011"));
     }
 
     @Test
