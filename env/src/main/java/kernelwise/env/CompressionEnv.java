@@ -134,10 +134,22 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
         DataSet eval = cfg.evalSamples() > 0 ? Datasets.first(splits.validation(), cfg.evalSamples()) : splits.validation();
         DataSet calibration = Datasets.first(splits.train(), cfg.calibrationSamples());
         long t0 = System.nanoTime();
-        DataSet recoverySamples = cfg.recovery() == Recovery.NONE ? null : Datasets.first(splits.train(), cfg.recoverySamples());
-        List<FastPlanScorer> scorers = FastPlanScorer.pool(original, eval, calibration, cfg.scorerCount(), cfg.recovery(), recoverySamples);
+        Recovery recovery = appliedRecovery(original, cfg);
+        if (recovery != cfg.recovery()) {
+            LOG.warn("the recovery step {} needs the direct forward pass, which this network cannot take: plans are scored without it", cfg.recovery());
+        }
+        DataSet recoverySamples = recovery == Recovery.NONE ? null : Datasets.first(splits.train(), cfg.recoverySamples());
+        List<FastPlanScorer> scorers = FastPlanScorer.pool(original, eval, calibration, cfg.scorerCount(), recovery, recoverySamples);
         LOG.info("{} scorers on {} {} images ready in {} ms", scorers.size(), eval.numExamples(), splits.name(), (System.nanoTime() - t0) / 1_000_000);
         return of(spec, stats, KernelMagnitudes.of(original), scorers, cfg, hw);
+    }
+
+    /**
+     * The recovery step an env of {@code network} under {@code cfg} runs: the configured one, or none for a network
+     * without the direct forward pass (which the step needs); deterministic, so a resumed run makes the same choice.
+     */
+    public static Recovery appliedRecovery(Model network, EnvConfig cfg) {
+        return cfg.recovery() == Recovery.NONE || FastPlanScorer.takesRecovery(network) ? cfg.recovery() : Recovery.NONE;
     }
 
     @Override

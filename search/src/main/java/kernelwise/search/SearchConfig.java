@@ -46,7 +46,7 @@ public record SearchConfig(String run, String model, DataSpec data, String agent
     /** Size at most 0.011 of the 8-bit plan (about 1/364 of float32): where plans differ (README, "Benchmarks", bench search). */
     public static final String DEFAULT_BUDGET = "size=0.011";
     /** The recovery step a new run scores its plans after (README, "Environment", gives the measurement behind it). */
-    public static final Recovery DEFAULT_RECOVERY = Recovery.LSQ;
+    public static final Recovery DEFAULT_RECOVERY = Recovery.NONE;
     public static final int DEFAULT_RECOVERY_IMAGES = 256;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -72,6 +72,7 @@ public final class ZooRunFactory implements RunFactory {
         Agent agent = Agents.create(c.agent(), c.agentConfig(), env, c.seed());
         Map<String, Object> p = provenance(model, data, spec, env);
         p.put("layersKeptInFloat", kernelwise.models.zoo.NetworkLayers.keptInFloat(bound.network()));
+        p.put("recoveryApplied", CompressionEnv.appliedRecovery(bound.network(), c.env()).name());
         return new RunParts(env, agent, p);
     }
 

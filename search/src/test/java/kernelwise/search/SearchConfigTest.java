@@ -20,8 +20,8 @@ class SearchConfigTest {
         assertEquals(c, SearchConfig.fromJson(c.toJson()));
         assertEquals("lenet5", c.model());
         assertEquals("hierarchical", c.agent());
-        assertEquals(Resource.LATENCY, c.env().budget().resource());
-        assertEquals(0.4, c.env().budget().fraction());
+        assertEquals(Resource.SIZE, c.env().budget().resource());
+        assertEquals(0.011, c.env().budget().fraction());
         assertTrue(c.env().kernelSteps(), "the hierarchical agent drives kernel steps");
         assertEquals(new AgentConfig(), c.agentConfig());
     }

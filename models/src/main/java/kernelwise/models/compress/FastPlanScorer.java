@@ -61,6 +61,16 @@ public final class FastPlanScorer implements PlanScorer {
         return new PlanRecovery(kind, ff, originals, samples.getFeatures());
     }
 
+    /** Whether {@code model} takes the direct forward pass a recovery step needs (not, e.g., batch norm between layers of a Keras import). */
+    public static boolean takesRecovery(Model model) {
+        try {
+            FastForward.compile(model);
+            return true;
+        } catch (UnsupportedNetworkException e) {
+            return false;
+        }
+    }
+
     /** {@code n} scorers of one network sharing its original weights and one calibration, without a recovery step. */
     public static List<FastPlanScorer> pool(Model model, DataSet eval, DataSet calibration, int n) {
         return pool(model, eval, calibration, n, Recovery.NONE, null);
