@@ -1,5 +1,6 @@
 package kernelwise.models.finetune;
 
+import kernelwise.models.Networks;
 import kernelwise.models.compress.ActivationRanges;
 import kernelwise.models.compress.FastPlanScorer;
 import kernelwise.models.compress.QuantizedCopy;

@@ -1,5 +1,6 @@
 package kernelwise.models.finetune;
 
+import kernelwise.models.Networks;
 import kernelwise.models.compress.NetworkSpecs;
 import kernelwise.models.data.DataSplits;
 import kernelwise.models.plan.CompressionPlan;

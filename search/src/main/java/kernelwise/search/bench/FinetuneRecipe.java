@@ -10,7 +10,7 @@ import kernelwise.models.finetune.FinetuneMethod;
 import kernelwise.models.finetune.FinetuneListener;
 import kernelwise.models.finetune.FinetuneMethods;
 import kernelwise.models.finetune.MethodResult;
-import kernelwise.models.finetune.Networks;
+import kernelwise.models.Networks;
 import kernelwise.models.finetune.TrainingData;
 import kernelwise.models.plan.CompressionPlan;
 import org.deeplearning4j.nn.api.Model;

@@ -11,7 +11,7 @@ import kernelwise.models.finetune.FinetuneListener;
 import kernelwise.models.finetune.FinetuneMethod;
 import kernelwise.models.finetune.FinetuneMethods;
 import kernelwise.models.finetune.MethodResult;
-import kernelwise.models.finetune.Networks;
+import kernelwise.models.Networks;
 import kernelwise.models.finetune.PlanLayers;
 import kernelwise.models.finetune.PlanProjection;
 import kernelwise.models.finetune.TrainingData;
@@ -153,7 +153,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         source.put("plan", planName);
         source.put("method", methodName);
         Path file = dir.resolve("finetune").resolve(planName + "-" + methodName + ".kw");
-        long bytes = PackedSize.write(student, result.plan(), FastPlanScorer.calibrate(teacher, data.train()), source, file);
+        long bytes = KwFile.write(student, result.plan(), FastPlanScorer.calibrate(teacher, data.train()), source, file);
         return new BenchFinetuneRow(planName, methodName, result.epochs(),
                 Networks.accuracy(result.hardProjected(), data.test(), 1000), CliModels.accuracy(KwFile.read(file), data.test()),
                 counts.keptWeights(), payload, bytes, 4.0 * teacher.numParams() / (bytes > 0 ? bytes : payload), seconds);
