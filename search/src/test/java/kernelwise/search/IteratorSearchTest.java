@@ -104,7 +104,10 @@ class IteratorSearchTest {
                 "the exported best plan computes what the scorer measured");
 
         CompressionPlan w4 = CompressionPlan.uniform(NetworkSpecs.of(bound.network()), 4, 8, 0.5);
-        Finetuning.Result tuned = Finetuning.run(bound.network(), FinetuneRequest.of(w4, FinetuneRequest.Method.of("qat", 1, 0)), data, TrainListener.NONE);
+        // the settings this test was written with (before finetune took bench finetune's defaults): 2e-4, ranges of the tuned net
+        FinetuneRequest request = FinetuneRequest.of(w4, FinetuneRequest.Method.of("qat", 1, 0))
+                .withSchedule(FinetuneRequest.Schedule.defaults().withLearningRate(2e-4)).withCalibration(FinetuneRequest.Calibration.TUNED);
+        Finetuning.Result tuned = Finetuning.run(bound.network(), request, data, TrainListener.NONE);
         Path kw = dir.resolve("w4.kw");
         tuned.writeKw(Map.of("data", "java:images"), kw);
         double packed = packedAccuracy(kw, data);
