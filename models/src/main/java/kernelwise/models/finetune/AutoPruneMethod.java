@@ -1,6 +1,5 @@
 package kernelwise.models.finetune;
 
-import kernelwise.models.Networks;
 import kernelwise.models.compress.KernelProjection;
 import kernelwise.models.plan.CompressionPlan;
 import org.deeplearning4j.nn.api.Model;
