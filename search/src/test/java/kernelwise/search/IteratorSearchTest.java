@@ -8,8 +8,8 @@ import kernelwise.models.data.DataSpec;
 import kernelwise.models.data.DataSplits;
 import kernelwise.models.data.SyntheticData;
 import kernelwise.models.export.KwFile;
-import kernelwise.models.finetune.FinetuneConfig;
-import kernelwise.models.finetune.MethodFinetuner;
+import kernelwise.models.finetune.FinetuneRequest;
+import kernelwise.models.finetune.Finetuning;
 import kernelwise.models.plan.CompressionPlan;
 import kernelwise.models.train.TrainListener;
 import kernelwise.models.zoo.ModelInput;
@@ -17,7 +17,6 @@ import kernelwise.models.zoo.Models;
 import kernelwise.search.store.RunProgress;
 import kernelwise.search.store.RunStore;
 import org.deeplearning4j.datasets.iterator.impl.ListDataSetIterator;
-import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -105,9 +104,12 @@ class IteratorSearchTest {
                 "the exported best plan computes what the scorer measured");
 
         CompressionPlan w4 = CompressionPlan.uniform(NetworkSpecs.of(bound.network()), 4, 8, 0.5);
-        Model tuned = new MethodFinetuner("qat").finetune(bound.network(), w4, data, FinetuneConfig.defaults().withEpochs(1), new TrainListener() { });
+        // the settings this test was written with (before finetune took bench finetune's defaults): 2e-4, ranges of the tuned net
+        FinetuneRequest request = FinetuneRequest.of(w4, FinetuneRequest.Method.of("qat", 1, 0))
+                .withSchedule(FinetuneRequest.Schedule.defaults().withLearningRate(2e-4)).withCalibration(FinetuneRequest.Calibration.TUNED);
+        Finetuning.Result tuned = Finetuning.run(bound.network(), request, data, TrainListener.NONE);
         Path kw = dir.resolve("w4.kw");
-        KwFile.write(tuned, w4, FastPlanScorer.calibrate(tuned, data.train()), Map.of("data", "java:images"), kw);
+        tuned.writeKw(Map.of("data", "java:images"), kw);
         double packed = packedAccuracy(kw, data);
         assertTrue(packed > 0.8, "fine-tuned from the iterators' splits into 4 bits at 50% sparsity, read back: " + packed);
     }

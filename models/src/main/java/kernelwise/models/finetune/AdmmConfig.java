@@ -3,36 +3,22 @@ package kernelwise.models.finetune;
 /**
  * Settings of {@link AdmmMethod}.
  *
- * @param epochs        epochs of penalised training (the ADMM phase)
- * @param retrainEpochs epochs of masked quantization-aware retraining after the hard projection
- * @param updateEvery   iterations between updates of Z and U
- * @param rho           initial penalty weight
- * @param rhoGrowth     factor applied to rho after every Z and U update (>= 1)
- * @param rhoMax        cap on rho
+ * @param penalty    the ADMM phase: its epochs, how often Z and U are updated, rho and its growth
+ * @param retraining the masked quantization-aware retraining after the hard projection
  */
-public record AdmmConfig(int epochs, int retrainEpochs, int updateEvery, double rho, double rhoGrowth, double rhoMax) {
+public record AdmmConfig(PenaltySchedule penalty, Retraining retraining) {
 
     public AdmmConfig {
-        if (epochs < 1) throw new IllegalArgumentException("epochs must be positive, found " + epochs);
-        if (retrainEpochs < 0) throw new IllegalArgumentException("retrainEpochs must be >= 0, found " + retrainEpochs);
-        if (updateEvery < 1) throw new IllegalArgumentException("updateEvery must be positive, found " + updateEvery);
-        if (!(rho > 0)) throw new IllegalArgumentException("rho must be positive, found " + rho);
-        if (!(rhoGrowth >= 1)) throw new IllegalArgumentException("rhoGrowth must be >= 1, found " + rhoGrowth);
-        if (!(rhoMax >= rho)) throw new IllegalArgumentException("rhoMax must be >= rho (" + rho + "), found " + rhoMax);
+        if (penalty == null || retraining == null) throw new IllegalArgumentException("penalty and retraining must not be null");
     }
 
-    /**
-     * These settings with the dual updated {@code updatesPerEpoch} times an epoch of {@code batchesPerEpoch}
-     * iterations, and rho growing geometrically from {@link #rho()} to {@link #rhoMax()} over the ADMM phase.
-     */
-    public AdmmConfig scaledTo(int batchesPerEpoch, int updatesPerEpoch) {
-        int every = Math.max(1, batchesPerEpoch / Math.max(1, updatesPerEpoch));
-        int updates = Math.max(1, epochs * batchesPerEpoch / every);
-        return new AdmmConfig(epochs, retrainEpochs, every, rho, Math.pow(rhoMax / rho, 1.0 / updates), rhoMax);
-    }
-
-    /** Defaults for LeNet-5 on MNIST with Adam 1e-3 and minibatches of 64. */
+    /** Defaults for LeNet-5 on MNIST with Adam 1e-3 and minibatches of 64: 3 epochs of ADMM, 1 of retraining. */
     public AdmmConfig() {
-        this(3, 1, 200, 1e-3, 1.25, 0.1);
+        this(PenaltySchedule.defaults(3), new Retraining(1));
+    }
+
+    /** These settings with the penalty {@link PenaltySchedule#scaledTo scaled to} the epoch's minibatches. */
+    public AdmmConfig scaledTo(int batchesPerEpoch, int updatesPerEpoch) {
+        return new AdmmConfig(penalty.scaledTo(batchesPerEpoch, updatesPerEpoch), retraining);
     }
 }

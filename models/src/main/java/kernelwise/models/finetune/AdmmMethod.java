@@ -26,31 +26,22 @@ import java.util.Map;
  *       ({@link MaskedRetrain}).</li>
  * </ol>
  */
-public final class AdmmMethod implements FinetuneMethod {
+public final class AdmmMethod extends PhasedMethod {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdmmMethod.class);
 
-    private final AdmmConfig config;
+    private final PenaltySchedule config;
 
     public AdmmMethod(AdmmConfig config) {
-        this.config = config;
+        super("admm", config.retraining());
+        this.config = config.penalty();
     }
 
     @Override
-    public String name() {
-        return "admm";
-    }
-
-    @Override
-    public MethodResult run(Model model, CompressionPlan plan, TrainingData data, FinetuneListener listener) {
-        List<PlanLayer> layers = PlanLayers.of(model, plan);
+    protected Phase train(Model model, CompressionPlan plan, List<PlanLayer> layers, TrainingData data, FinetuneListener listener) {
         Splitting split = new Splitting(layers, config.rho());
-        listener.phase(name(), config.epochs());
-        HookedTrainer.train(model, data.train(), config.epochs(), split, listener);
-        PlanProjection.apply(layers);
-        Model projected = Networks.copy(model);
-        MaskedRetrain.run(model, layers, data.train(), config.retrainEpochs(), listener);
-        return new MethodResult(plan, projected, config.epochs() + config.retrainEpochs(),
+        trainPhase(name(), model, data, config.epochs(), split, listener);
+        return new Phase(plan, layers, config.epochs(),
                 Map.of("residual", split.residuals, "rho", split.rhos));
     }
 

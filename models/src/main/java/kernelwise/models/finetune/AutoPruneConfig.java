@@ -4,17 +4,17 @@ package kernelwise.models.finetune;
  * Settings of {@link AutoPruneMethod}.
  *
  * @param epochs           epochs of gated training
- * @param retrainEpochs    epochs of masked quantization-aware retraining after the exact enforcement
+ * @param retraining       the masked quantization-aware retraining after the exact enforcement
  * @param gateLearningRate the gates' own step size (plain SGD on normalised gradients)
  * @param lambda           initial strength of the sparsity regulariser (a constant downward push on every gate)
  * @param lambdaRate       how fast each kernel's regulariser follows its target: per iteration
  *                         {@code lambda_k <- max(0, lambda_k + lambdaRate (target_k - sparsity_k))}
  */
-public record AutoPruneConfig(int epochs, int retrainEpochs, double gateLearningRate, double lambda, double lambdaRate) {
+public record AutoPruneConfig(int epochs, Retraining retraining, double gateLearningRate, double lambda, double lambdaRate) {
 
     public AutoPruneConfig {
         if (epochs < 1) throw new IllegalArgumentException("epochs must be positive, found " + epochs);
-        if (retrainEpochs < 0) throw new IllegalArgumentException("retrainEpochs must be >= 0, found " + retrainEpochs);
+        if (retraining == null) throw new IllegalArgumentException("retraining must not be null");
         if (!(gateLearningRate > 0)) throw new IllegalArgumentException("gateLearningRate must be positive, found " + gateLearningRate);
         if (!(lambda >= 0)) throw new IllegalArgumentException("lambda must be >= 0, found " + lambda);
         if (!(lambdaRate >= 0)) throw new IllegalArgumentException("lambdaRate must be >= 0, found " + lambdaRate);
@@ -22,6 +22,6 @@ public record AutoPruneConfig(int epochs, int retrainEpochs, double gateLearning
 
     /** Defaults for LeNet-5 on MNIST with minibatches of 64. */
     public AutoPruneConfig() {
-        this(3, 1, 0.01, 0.5, 0.05);
+        this(3, new Retraining(1), 0.01, 0.5, 0.05);
     }
 }

@@ -35,7 +35,7 @@ import java.util.Map;
  * ({@link MaskedRetrain}). Traces per epoch: {@code sparsity} (closed fraction of all gates) and {@code recovered}
  * (gates that reopened during the epoch).
  */
-public final class AutoPruneMethod implements FinetuneMethod {
+public final class AutoPruneMethod extends PhasedMethod {
 
     private static final Logger LOG = LoggerFactory.getLogger(AutoPruneMethod.class);
     /** Weight of closed gates' magnitudes when ranking for the exact enforcement. */
@@ -44,26 +44,17 @@ public final class AutoPruneMethod implements FinetuneMethod {
     private final AutoPruneConfig config;
 
     public AutoPruneMethod(AutoPruneConfig config) {
+        super("autoprune", config.retraining());
         this.config = config;
     }
 
     @Override
-    public String name() {
-        return "autoprune";
-    }
-
-    @Override
-    public MethodResult run(Model model, CompressionPlan plan, TrainingData data, FinetuneListener listener) {
-        List<PlanLayer> layers = PlanLayers.of(model, plan);
+    protected Phase train(Model model, CompressionPlan plan, List<PlanLayer> layers, TrainingData data, FinetuneListener listener) {
         Gates gates = new Gates(layers);
         LatentForward forward = new LatentForward(layers, (l, w) -> w.mul(gates.mask(l.info().index())));
-        listener.phase(name(), config.epochs());
-        HookedTrainer.train(model, data.train(), config.epochs(), TrainingHook.both(forward, gates), listener);
-        gates.enforce();
-        Model projected = Networks.copy(model);
-        MaskedRetrain.run(model, layers, data.train(), config.retrainEpochs(), listener);
-        return new MethodResult(plan, projected, config.epochs() + config.retrainEpochs(),
-                Map.of("sparsity", gates.sparsity, "recovered", gates.recovered));
+        trainPhase(name(), model, data, config.epochs(), TrainingHook.both(forward, gates), listener);
+        return new Phase(plan, layers, config.epochs(), Map.of("sparsity", gates.sparsity, "recovered", gates.recovered))
+                .withProjection(gates::enforce);
     }
 
     /** The gates, their masks and regularisers. Package-private for tests. */

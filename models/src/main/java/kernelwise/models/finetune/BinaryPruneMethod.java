@@ -1,5 +1,6 @@
 package kernelwise.models.finetune;
 
+import kernelwise.models.Networks;
 import kernelwise.models.compress.KernelProjection;
 import kernelwise.models.plan.CompressionPlan;
 import kernelwise.models.plan.LayerPlan;
@@ -39,7 +40,7 @@ import java.util.function.IntFunction;
  * Kernels at other bit widths take the same path (quantization-aware, gradual magnitude pruning). Traces:
  * {@code sensitivity.<layer>} (drop per measured sparsity) and {@code allocated} (sparsity per 1-bit layer).
  */
-public final class BinaryPruneMethod implements FinetuneMethod {
+public final class BinaryPruneMethod extends PhasedMethod {
 
     private static final Logger LOG = LoggerFactory.getLogger(BinaryPruneMethod.class);
     private static final int EVAL_BATCH = 500;
@@ -47,21 +48,15 @@ public final class BinaryPruneMethod implements FinetuneMethod {
     private final BinaryPruneConfig config;
 
     public BinaryPruneMethod(BinaryPruneConfig config) {
+        super("bnn", config.retraining());
         this.config = config;
     }
 
     @Override
-    public String name() {
-        return "bnn";
-    }
-
-    @Override
-    public MethodResult run(Model model, CompressionPlan plan, TrainingData data, FinetuneListener listener) {
-        List<PlanLayer> layers = PlanLayers.of(model, plan);
+    protected Phase train(Model model, CompressionPlan plan, List<PlanLayer> layers, TrainingData data, FinetuneListener listener) {
         CompressionPlan unpruned = scaled(plan, 0);
         if (config.binarizeEpochs() > 0) {
-            listener.phase("binarize", config.binarizeEpochs());
-            HookedTrainer.train(model, data.train(), config.binarizeEpochs(), projecting(layers, i -> unpruned.layer(i)), listener);
+            trainPhase("binarize", model, data, config.binarizeEpochs(), projecting(layers, i -> unpruned.layer(i)), listener);
         }
         DataSet probe = (DataSet) data.validation().getRange(0, Math.min(config.probeSize(), data.validation().numExamples()));
         List<Integer> binary = binaryLayers(plan);
@@ -72,15 +67,12 @@ public final class BinaryPruneMethod implements FinetuneMethod {
             if (config.reallocate()) target = reallocate(plan, binary, layers, s, traces);
         }
         List<PlanLayer> bound = PlanLayers.rebind(layers, target);
-        train(model, bound, target, data.train(), listener);
-        PlanProjection.apply(bound);
-        Model projected = Networks.copy(model);
-        MaskedRetrain.run(model, bound, data.train(), config.retrainEpochs(), listener);
-        return new MethodResult(target, projected, config.binarizeEpochs() + config.pruneEpochs() + config.retrainEpochs(), traces);
+        prune(model, bound, target, data, listener);
+        return new Phase(target, bound, config.binarizeEpochs() + config.pruneEpochs(), traces);
     }
 
-    private void train(Model model, List<PlanLayer> layers, CompressionPlan target, DataSetIterator train, FinetuneListener listener) {
-        long total = (long) countBatches(train) * config.pruneEpochs();
+    private void prune(Model model, List<PlanLayer> layers, CompressionPlan target, TrainingData data, FinetuneListener listener) {
+        long total = (long) countBatches(data.train()) * config.pruneEpochs();
         long[] now = {0};
         double[] cachedRamp = {-1};
         CompressionPlan[] ramped = {scaled(target, 0)};
@@ -96,8 +88,7 @@ public final class BinaryPruneMethod implements FinetuneMethod {
                 }
             }
         };
-        listener.phase("prune", config.pruneEpochs());
-        HookedTrainer.train(model, train, config.pruneEpochs(), TrainingHook.both(clock, projecting(layers, i -> ramped[0].layer(i))), listener);
+        trainPhase("prune", model, data, config.pruneEpochs(), TrainingHook.both(clock, projecting(layers, i -> ramped[0].layer(i))), listener);
     }
 
     private PruningSensitivity analyse(Model model, List<PlanLayer> layers, CompressionPlan unpruned, List<Integer> binary,

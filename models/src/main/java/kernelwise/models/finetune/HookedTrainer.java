@@ -1,5 +1,6 @@
 package kernelwise.models.finetune;
 
+import kernelwise.models.Networks;
 import kernelwise.models.train.TrainingDivergedException;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;

@@ -1,5 +1,6 @@
 package kernelwise.models.finetune;
 
+import kernelwise.models.Networks;
 import kernelwise.models.compress.KernelProjection;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -13,19 +14,21 @@ import java.util.List;
  * plan's pruned positions; this fixes that mask, trains quantization-aware (forward through the projection of
  * the masked latent weights, straight-through to the latent weights, pruned gradients zeroed and pruned
  * weights held at zero), and hard-projects again at the end. Over two or more epochs the learning rate decays
- * geometrically from the network's own to {@link #FINAL_LR_FACTOR} of it at the last epoch (and is restored after).
+ * geometrically from the network's own to {@link Retraining#finalLrFactor()} of it at the last epoch (and is restored after).
  */
 public final class MaskedRetrain {
-
-    /** The last retraining epoch's learning rate as a fraction of the first's. */
-    public static final double FINAL_LR_FACTOR = 0.1;
 
     private MaskedRetrain() {
     }
 
-    /** Retrains {@code model}, whose weights lie in the plan, for {@code epochs}; on return they lie in it again. */
-    public static void run(Model model, List<PlanLayer> layers, DataSetIterator data,
-                           int epochs, FinetuneListener listener) {
+    /** As {@link #run(Model, List, DataSetIterator, Retraining, FinetuneListener)} with the default decay. */
+    public static void run(Model model, List<PlanLayer> layers, DataSetIterator data, int epochs, FinetuneListener listener) {
+        run(model, layers, data, new Retraining(epochs), listener);
+    }
+
+    /** Retrains {@code model}, whose weights lie in the plan, as {@code retraining} says; on return they lie in it again. */
+    public static void run(Model model, List<PlanLayer> layers, DataSetIterator data, Retraining retraining, FinetuneListener listener) {
+        int epochs = retraining.epochs();
         INDArray[] masks = new INDArray[layers.size()];
         for (int i = 0; i < masks.length; i++) {
             PlanLayer l = layers.get(i);
@@ -40,7 +43,7 @@ public final class MaskedRetrain {
             INDArray[] biasMasks = layers.stream().map(PlanLayer::biasMask).toArray(INDArray[]::new);
             TrainingHook hook = TrainingHook.both(forward, new MaskHook(layers, masks, biasMasks));
             try {
-                HookedTrainer.train(model, data, epochs, lr == null || epochs < 2 ? hook : TrainingHook.both(hook, new Decay(model, lr, epochs)), listener);
+                HookedTrainer.train(model, data, epochs, lr == null || epochs < 2 ? hook : TrainingHook.both(hook, new Decay(model, lr, epochs, retraining.finalLrFactor())), listener);
             } finally {
                 if (lr != null) Networks.setLearningRate(model, lr);
             }
@@ -69,11 +72,11 @@ public final class MaskedRetrain {
         }
     }
 
-    /** Sets epoch e's learning rate to {@code base * FINAL_LR_FACTOR^(e / (epochs - 1))}. */
-    private record Decay(Model model, double base, int epochs) implements TrainingHook {
+    /** Sets epoch e's learning rate to {@code base * finalFactor^(e / (epochs - 1))}. */
+    private record Decay(Model model, double base, int epochs, double finalFactor) implements TrainingHook {
         @Override
         public void afterEpoch(int epoch) {
-            if (epoch + 1 < epochs) Networks.setLearningRate(model, base * Math.pow(FINAL_LR_FACTOR, (epoch + 1) / (double) (epochs - 1)));
+            if (epoch + 1 < epochs) Networks.setLearningRate(model, base * Math.pow(finalFactor, (epoch + 1) / (double) (epochs - 1)));
         }
     }
 }

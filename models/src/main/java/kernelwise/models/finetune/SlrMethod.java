@@ -1,5 +1,6 @@
 package kernelwise.models.finetune;
 
+import kernelwise.models.Networks;
 import kernelwise.models.compress.KernelProjection;
 import kernelwise.models.plan.CompressionPlan;
 import org.deeplearning4j.nn.api.Model;
@@ -17,7 +18,7 @@ import java.util.Map;
  * Surrogate Lagrangian relaxation (SLR) training into a plan. Same splitting as ADMM, min f(W) s.t. W = Z,
  * Z in S (the plan's set), with the (unscaled) Lagrangian
  * {@code L(W, Z, Lambda) = f(W) + <Lambda, W - Z> + rho/2 ||W - Z||^2}. What is implemented, per SLR round k
- * (one round every {@link SlrConfig#updateEvery()} iterations, k = 1, 2, ...):
+ * (one round every {@link PenaltySchedule#updateEvery()} iterations, k = 1, 2, ...):
  * <ol>
  *   <li>W-subproblem: the iterations of the round train W with {@code Lambda + rho (W - Z)} added to the
  *       gradient of every compressible layer's W (Z and Lambda fixed).</li>
@@ -31,38 +32,29 @@ import java.util.Map;
  *       {@code L(W_k, Z_k, Lambda) < L(W_k, Z_{k-1}, Lambda)} (f cancels). Only if it holds:
  *       {@code Lambda <- Lambda + s_k (W_k - Z_k)}. Z_k is kept in either case.</li>
  * </ol>
- * rho grows by {@link SlrConfig#rhoGrowth()} per round up to {@link SlrConfig#rhoMax()}. At the end: hard
+ * rho grows by {@link PenaltySchedule#rhoGrowth()} per round up to {@link PenaltySchedule#rhoMax()}. At the end: hard
  * projection (the network right after it is what SLR claims is accurate without retraining), then masked
  * quantization-aware retraining. Traces: {@code residual} ||W - Z|| per round, {@code step} s_k, and
  * {@code accepted} (1 or 0 per round: whether the W-condition held).
  */
-public final class SlrMethod implements FinetuneMethod {
+public final class SlrMethod extends PhasedMethod {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlrMethod.class);
 
     private final SlrConfig config;
 
     public SlrMethod(SlrConfig config) {
+        super("slr", config.retraining());
         this.config = config;
     }
 
     @Override
-    public String name() {
-        return "slr";
-    }
-
-    @Override
-    public MethodResult run(Model model, CompressionPlan plan, TrainingData data, FinetuneListener listener) {
-        List<PlanLayer> layers = PlanLayers.of(model, plan);
+    protected Phase train(Model model, CompressionPlan plan, List<PlanLayer> layers, TrainingData data, FinetuneListener listener) {
         int probe = Math.min(config.probeSize(), data.validation().numExamples());
         DataSet probeSet = (DataSet) data.validation().getRange(0, probe);
         Relaxation slr = new Relaxation(model, layers, probeSet);
-        listener.phase(name(), config.epochs());
-        HookedTrainer.train(model, data.train(), config.epochs(), slr, listener);
-        PlanProjection.apply(layers);
-        Model projected = Networks.copy(model);
-        MaskedRetrain.run(model, layers, data.train(), config.retrainEpochs(), listener);
-        return new MethodResult(plan, projected, config.epochs() + config.retrainEpochs(),
+        trainPhase(name(), model, data, config.penalty().epochs(), slr, listener);
+        return new Phase(plan, layers, config.penalty().epochs(),
                 Map.of("residual", slr.residuals, "step", slr.steps, "accepted", slr.accepted));
     }
 
@@ -77,7 +69,7 @@ public final class SlrMethod implements FinetuneMethod {
         final List<Double> residuals = new ArrayList<>();
         final List<Double> steps = new ArrayList<>();
         final List<Double> accepted = new ArrayList<>();
-        double rho = config.rho();
+        double rho = config.penalty().rho();
         double step = config.step0();
         double previousLoss;
         double previousNorm = Double.NaN;
@@ -110,7 +102,7 @@ public final class SlrMethod implements FinetuneMethod {
 
         @Override
         public void afterBatch(long iteration) {
-            if ((iteration + 1) % config.updateEvery() == 0) round();
+            if ((iteration + 1) % config.penalty().updateEvery() == 0) round();
         }
 
         void round() {
@@ -131,7 +123,7 @@ public final class SlrMethod implements FinetuneMethod {
             residuals.add(residual);
             steps.add(step);
             accepted.add(wHolds ? 1.0 : 0.0);
-            rho = Math.min(config.rhoMax(), rho * config.rhoGrowth());
+            rho = Math.min(config.penalty().rhoMax(), rho * config.penalty().rhoGrowth());
             LOG.debug("slr round {}: ||W - Z|| = {}, s = {}, W-condition {}", round, residual, step, wHolds);
         }
 

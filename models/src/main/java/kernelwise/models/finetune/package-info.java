@@ -5,8 +5,10 @@
  * {@link kernelwise.models.finetune.AutoPruneMethod} (trainable auxiliary gates),
  * {@link kernelwise.models.finetune.BinaryPruneMethod} (latent-weight pruning of binary kernels with a per-layer
  * sensitivity analysis), and the baseline {@link kernelwise.models.finetune.ProjectThenRetrainMethod}; all are
- * {@link kernelwise.models.finetune.FinetuneMethod}s, created by name through
- * {@link kernelwise.models.finetune.FinetuneMethods}.
+ * {@link kernelwise.models.finetune.FinetuneMethod}s filling in one skeleton
+ * ({@link kernelwise.models.finetune.PhasedMethod}: own phase, hard projection, masked retraining), created by name
+ * through {@link kernelwise.models.finetune.FinetuneMethods}. Every caller describes a fine-tuning by one
+ * {@link kernelwise.models.finetune.FinetuneRequest} and runs it with {@link kernelwise.models.finetune.Finetuning#run}.
  * <p>
  * They share: the projection onto a plan ({@link kernelwise.models.compress.KernelProjection}), a minibatch loop that exposes the gradient before the updater ({@link kernelwise.models.finetune.HookedTrainer}),
  * straight-through training of latent weights ({@code LatentForward}), the final masked quantization-aware

@@ -19,7 +19,7 @@ class AdmmMethodTest {
         DataSet data = Tiny.images(512, 5);
         HookedTrainer.train(net, Tiny.batches(data, 32), 2, new TrainingHook() { }, FinetuneListener.NONE);
         CompressionPlan plan = CompressionPlan.uniform(NetworkSpecs.of(net), 3, 32, 0.8);
-        AdmmMethod admm = new AdmmMethod(new AdmmConfig(10, 1, 16, 1.0, 2.0, 1000.0));
+        AdmmMethod admm = new AdmmMethod(new AdmmConfig(new PenaltySchedule(10, 16, 1.0, 2.0, 1000.0), new Retraining(1)));
 
         MethodResult result = admm.run(net, plan, new TrainingData(Tiny.batches(data, 32), data), FinetuneListener.NONE);
 

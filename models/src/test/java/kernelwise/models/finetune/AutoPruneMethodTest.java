@@ -24,7 +24,7 @@ class AutoPruneMethodTest {
         HookedTrainer.train(net, Tiny.batches(data, 32), 2, new TrainingHook() { }, FinetuneListener.NONE);
         CompressionPlan plan = CompressionPlan.uniform(NetworkSpecs.of(net), 32, 32, 0.75);
         List<PlanLayer> layers = PlanLayers.of(net, plan);
-        AutoPruneMethod method = new AutoPruneMethod(new AutoPruneConfig(epochs, 0, 0.05, 0.5, 0.05));
+        AutoPruneMethod method = new AutoPruneMethod(new AutoPruneConfig(epochs, new Retraining(0), 0.05, 0.5, 0.05));
         AutoPruneMethod.Gates gates = method.new Gates(layers);
         if (closeInformative) {
             gates.gate[0].getColumn(0).assign(-0.5);

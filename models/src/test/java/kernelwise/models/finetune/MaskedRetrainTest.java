@@ -1,5 +1,6 @@
 package kernelwise.models.finetune;
 
+import kernelwise.models.Networks;
 import kernelwise.models.plan.CompressionPlan;
 import kernelwise.models.compress.NetworkSpecs;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

@@ -33,10 +33,10 @@ class MethodsMeetPlanTest {
 
     private static FinetuneMethod method(String name) {
         return switch (name) {
-            case "admm" -> new AdmmMethod(new AdmmConfig(1, 1, 4, 1e-2, 2, 1));
-            case "slr" -> new SlrMethod(new SlrConfig(1, 1, 4, 1e-2, 2, 1, 1e-2, 20, 0.1, 64));
-            case "autoprune" -> new AutoPruneMethod(new AutoPruneConfig(1, 1, 0.05, 0.5, 0.05));
-            case "bnn" -> new BinaryPruneMethod(new BinaryPruneConfig(1, 1, 1, new double[]{0, 0.5, 0.9}, 64, true));
+            case "admm" -> new AdmmMethod(new AdmmConfig(new PenaltySchedule(1, 4, 1e-2, 2, 1), new Retraining(1)));
+            case "slr" -> new SlrMethod(new SlrConfig(new PenaltySchedule(1, 4, 1e-2, 2, 1), new Retraining(1), 1e-2, 20, 0.1, 64));
+            case "autoprune" -> new AutoPruneMethod(new AutoPruneConfig(1, new Retraining(1), 0.05, 0.5, 0.05));
+            case "bnn" -> new BinaryPruneMethod(new BinaryPruneConfig(1, 1, new Retraining(1), new double[]{0, 0.5, 0.9}, 64, true));
             default -> throw new IllegalArgumentException(name);
         };
     }

@@ -22,7 +22,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The {@code qat} method ({@link ProjectThenRetrainMethod}) through {@link MethodFinetuner}, as {@code finetune --method qat} runs it. */
+/** The {@code qat} method ({@link ProjectThenRetrainMethod}) through {@link Finetuning}, as {@code finetune --method qat} runs it. */
 class ProjectThenRetrainFinetuneTest {
 
     private static DataSplits splits() {
@@ -37,7 +37,9 @@ class ProjectThenRetrainFinetuneTest {
         CompressionPlan plan = CompressionPlan.uniform(NetworkSpecs.of(net), 2, 4, 0.9);
         double planBefore = new FastPlanScorer(net, data.test(), data.train()).score(plan).accuracy();
 
-        Model tuned = new MethodFinetuner("qat").finetune(net, plan, data, FinetuneConfig.defaults().withEpochs(3).withLearningRate(2e-3), TrainListener.NONE);
+        FinetuneRequest request = FinetuneRequest.of(plan, FinetuneRequest.Method.of("qat", 2, 1))
+                .withSchedule(FinetuneRequest.Schedule.defaults().withLearningRate(2e-3));
+        Model tuned = Finetuning.run(net, request, data, TrainListener.NONE).network();
 
         assertEquals(before, net.params(), "the float network is not modified");
         double planAfter = new FastPlanScorer(tuned, data.test(), data.train()).score(plan).accuracy();
@@ -56,14 +58,15 @@ class ProjectThenRetrainFinetuneTest {
         DataSplits data = splits();
         MultiLayerNetwork net = TestData.trainedMlp(data.train());
         CompressionPlan plan = CompressionPlan.uniform(NetworkSpecs.of(net), 3, 8, 0.5);
-        FinetuneConfig cfg = FinetuneConfig.defaults().withTeacher(true).withMaxBatches(10);
+        FinetuneRequest request = FinetuneRequest.of(plan, FinetuneRequest.Method.of("qat", 1, 0))
+                .withSchedule(FinetuneRequest.Schedule.defaults().withTrainExamples(640)).withDistillation(FinetuneRequest.Distillation.of(0.5));
         double[] lastLoss = {Double.NaN};
-        Model tuned = new MethodFinetuner("qat").finetune(net, plan, data, cfg, new TrainListener() {
+        Model tuned = Finetuning.run(net, request, data, new TrainListener() {
             @Override
             public void onBatch(int epoch, int batch, double loss) {
                 lastLoss[0] = loss;
             }
-        });
+        }).network();
         assertTrue(Double.isFinite(lastLoss[0]) && lastLoss[0] > 0, "distillation loss " + lastLoss[0]);
         INDArray w = LayerWeights.read(NetworkSpecs.layers(tuned).get(0));
         assertEquals(w, w.mul(KernelProjection.mask(w, plan.layer(0))), "pruned weights are zero");

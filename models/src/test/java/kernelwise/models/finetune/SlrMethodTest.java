@@ -16,7 +16,7 @@ class SlrMethodTest {
 
     @Test
     void givenTheSlrRule_whenAlphaIsComputed_thenItFollowsOneMinusOneOverMKToTheOneMinusKToTheMinusR() {
-        SlrConfig c = new SlrConfig(1, 0, 1, 1e-2, 1, 1e-2, 1e-2, 20, 0.1, 10);
+        SlrConfig c = new SlrConfig(new PenaltySchedule(1, 1, 1e-2, 1, 1e-2), new Retraining(0), 1e-2, 20, 0.1, 10);
         assertEquals(1 - 1 / 20.0, c.alpha(1), 1e-12);
         assertEquals(1 - 1 / (20 * Math.pow(5, 1 - 1 / Math.pow(5, 0.1))), c.alpha(5), 1e-12);
         assertTrue(c.alpha(50) > c.alpha(2), "alpha rises toward 1");
@@ -28,7 +28,7 @@ class SlrMethodTest {
         DataSet data = Tiny.images(512, 9);
         HookedTrainer.train(net, Tiny.batches(data, 32), 2, new TrainingHook() { }, FinetuneListener.NONE);
         CompressionPlan plan = CompressionPlan.uniform(NetworkSpecs.of(net), 3, 32, 0.8);
-        SlrMethod slr = new SlrMethod(new SlrConfig(6, 0, 8, 1.0, 1.5, 1000, 0.5, 20, 0.1, 256));
+        SlrMethod slr = new SlrMethod(new SlrConfig(new PenaltySchedule(6, 8, 1.0, 1.5, 1000), new Retraining(0), 0.5, 20, 0.1, 256));
 
         MethodResult result = slr.run(net, plan, new TrainingData(Tiny.batches(data, 32), data), FinetuneListener.NONE);
 

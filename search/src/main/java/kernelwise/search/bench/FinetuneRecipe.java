@@ -1,20 +1,16 @@
 package kernelwise.search.bench;
 
+import kernelwise.models.Networks;
 import kernelwise.models.compress.Accuracy;
 import kernelwise.models.compress.FastPlanScorer;
 import kernelwise.models.compress.QuantizedNetwork;
-import kernelwise.models.data.Batches;
 import kernelwise.models.data.DataSplits;
 import kernelwise.models.export.KwFile;
-import kernelwise.models.finetune.FinetuneMethod;
-import kernelwise.models.finetune.FinetuneListener;
-import kernelwise.models.finetune.FinetuneMethods;
-import kernelwise.models.finetune.MethodResult;
-import kernelwise.models.finetune.Networks;
-import kernelwise.models.finetune.TrainingData;
+import kernelwise.models.finetune.FinetuneRequest;
+import kernelwise.models.finetune.Finetuning;
 import kernelwise.models.plan.CompressionPlan;
+import kernelwise.models.train.TrainListener;
 import org.deeplearning4j.nn.api.Model;
-import org.nd4j.linalg.dataset.DataSet;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,22 +21,20 @@ import java.util.Map;
  * copy of the float network trained into the plan by {@code method} for {@code epochs} plus {@code retrainEpochs}
  * of masked retraining on the first {@code trainImages} training images (minibatches of {@code batch} in a seeded
  * shuffle, Adam at {@code learningRate}), packed into a {@code .kw} file and measured on the whole test split as
- * the file read back.
+ * the file read back. It is a {@link FinetuneRequest} run by {@link Finetuning#run}, as {@code bench finetune}'s rows are
+ * (the plan met as given, no teacher, activation ranges calibrated on the float network).
  *
  * @param seed the batch order's seed
  */
 public record FinetuneRecipe(String method, int epochs, int retrainEpochs, int trainImages, double learningRate, int batch, long seed) {
 
     public FinetuneRecipe {
-        if (!FinetuneMethods.NAMES.contains(method)) throw new IllegalArgumentException("unknown method '" + method + "' (known: " + FinetuneMethods.NAMES + ")");
-        if (epochs < 1) throw new IllegalArgumentException("epochs must be positive, found " + epochs);
-        if (retrainEpochs < 0) throw new IllegalArgumentException("retrain epochs must be >= 0, found " + retrainEpochs);
         if (trainImages <= 0) throw new IllegalArgumentException("train images must be positive, found " + trainImages);
-        if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be positive, found " + learningRate);
-        if (batch <= 0) throw new IllegalArgumentException("batch must be positive, found " + batch);
+        FinetuneRequest.Method.of(method, epochs, retrainEpochs);
+        new FinetuneRequest.Schedule(learningRate, batch, seed, trainImages);
     }
 
-    /** {@code qat}, 2 + 1 epochs on 8,000 images, Adam 1e-3, batch 64: what {@code bench finetune} runs by default (45 s for LeNet-5 here). */
+    /** {@code qat}, 2 + 1 epochs on 8,000 images, Adam 1e-3, batch 64: what {@code bench finetune} runs by default. */
     public static FinetuneRecipe quick(long seed) {
         return new FinetuneRecipe("qat", 2, 1, 8000, 1e-3, 64, seed);
     }
@@ -62,19 +56,19 @@ public record FinetuneRecipe(String method, int epochs, int retrainEpochs, int t
 
     /** Trains a copy of {@code network} into {@code plan}, writes it to {@code kw} and measures the file on the test split. */
     public Result run(Model network, DataSplits data, CompressionPlan plan, Path kw) throws IOException {
-        Model student = Networks.copy(network);
-        Networks.setLearningRate(student, learningRate);
-        DataSet train = data.train().numExamples() <= trainImages ? data.train() : (DataSet) data.train().getRange(0, trainImages);
-        Batches batches = Batches.shuffled(train, batch, seed);
-        FinetuneMethod m = FinetuneMethods.create(method, epochs, retrainEpochs, batches.batchesPerPass(), true, null);
-        long t0 = System.nanoTime();
-        MethodResult r = m.run(student, plan, new TrainingData(batches, data.validation()), FinetuneListener.NONE);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        long bytes = KwFile.write(student, r.plan(), FastPlanScorer.calibrate(network, data.train()), Map.of("recipe", toString()), kw);
+        Finetuning.Result r = Finetuning.run(network, request(plan), data, TrainListener.NONE);
+        long bytes = r.writeKw(Map.of("recipe", toString()), kw);
         KwFile.Packed packed = KwFile.read(kw);
         QuantizedNetwork net = QuantizedNetwork.of(packed.network());
         net.setActivationQuant(packed.ranges().quants(packed.plan()));
         double accuracy = new Accuracy(data.test(), FastPlanScorer.DEFAULT_BATCH).of(net);
-        return new Result(Networks.accuracy(r.hardProjected(), data.test(), 1000), accuracy, bytes, seconds);
+        return new Result(Networks.accuracy(r.hardProjected(), data.test(), 1000), accuracy, bytes, r.seconds());
+    }
+
+    /** This recipe as a request for {@code plan}. */
+    public FinetuneRequest request(CompressionPlan plan) {
+        return new FinetuneRequest(plan, FinetuneRequest.Method.of(method, epochs, retrainEpochs),
+                new FinetuneRequest.Schedule(learningRate, batch, seed, trainImages),
+                FinetuneRequest.Distillation.off(), FinetuneRequest.Calibration.TEACHER);
     }
 }

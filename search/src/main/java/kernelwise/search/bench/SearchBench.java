@@ -119,7 +119,7 @@ public final class SearchBench {
         Files.createDirectories(runsDir());
         DataSplits data = Datasets.load(kernelwise.models.data.DataSpec.parse(settings.dataset()), Folders.data());
         Model network = kernelwise.search.ZooRunFactory.network(settings.model(), data);
-        double floatAccuracy = kernelwise.models.finetune.Networks.accuracy(network, data.test(), 1000);
+        double floatAccuracy = kernelwise.models.Networks.accuracy(network, data.test(), 1000);
         try (RunStore store = RunStore.open(dir.resolve(name + "-runs.db"))) {
             for (String c : settings.contenders()) {
                 Chosen pick = null;

@@ -1,24 +1,17 @@
 package kernelwise.search.cli;
 
-import kernelwise.models.compress.FastPlanScorer;
+import kernelwise.models.Networks;
 import kernelwise.models.compress.NetworkSpecs;
 import kernelwise.models.compress.PlanCounts;
-import kernelwise.models.export.KwFile;
-import kernelwise.models.data.Batches;
 import kernelwise.models.data.DataSplits;
-import kernelwise.models.finetune.DistillationLoss;
-import kernelwise.models.finetune.FinetuneListener;
-import kernelwise.models.finetune.FinetuneMethod;
-import kernelwise.models.finetune.FinetuneMethods;
-import kernelwise.models.finetune.MethodResult;
-import kernelwise.models.finetune.Networks;
-import kernelwise.models.finetune.PlanLayers;
-import kernelwise.models.finetune.PlanProjection;
-import kernelwise.models.finetune.TrainingData;
+import kernelwise.models.export.KwFile;
+import kernelwise.models.finetune.FinetuneRequest;
+import kernelwise.models.finetune.Finetuning;
+import kernelwise.models.finetune.Retraining;
 import kernelwise.models.plan.CompressionPlan;
 import kernelwise.models.plan.NetworkSpec;
+import kernelwise.models.train.TrainListener;
 import org.deeplearning4j.nn.api.Model;
-import org.nd4j.linalg.dataset.DataSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,12 +88,22 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
             description = "the tiny plan's weight bits per compressible layer (default, for lenet5: ${DEFAULT-VALUE})")
     int[] tinyBits;
 
+    /** The option of each request setting these options feed (the request names its settings in its refusals). */
+    private static final Map<String, String> OPTIONS = Map.of("method", "--methods", "epochs", "--epochs", "retrainEpochs", "--retrain-epochs",
+            "rhoMax", "--rho-max", "learningRate", "--lr", "batchSize", "--batch", "trainExamples", "--train-limit", "softWeight", "--distill");
+
+    /** The request parts the options give, validated before anything is loaded. */
+    private Map<String, FinetuneRequest.Method> requestMethods;
+    private FinetuneRequest.Schedule schedule;
+    private FinetuneRequest.Distillation distillation;
+
     @Override
     public Integer call() throws Exception {
-        if (!(distill >= 0 && distill <= 1)) throw CliException.usage("--distill must be in [0, 1], found " + distill);
-        if (rhoMax != null && !(rhoMax > 0)) throw CliException.usage("--rho-max must be positive, found " + rhoMax);
+        schedule = FinetuneOptions.checked(OPTIONS, () -> new FinetuneRequest.Schedule(lr, batch, seed, trainLimit));
+        distillation = FinetuneOptions.checked(OPTIONS, () -> FinetuneRequest.Distillation.of(distill));
+        requestMethods = new LinkedHashMap<>();
         for (String m : methods) {
-            if (!FinetuneMethods.NAMES.contains(m)) throw CliException.usage("unknown method '" + m + "' (known: " + FinetuneMethods.NAMES + ")");
+            requestMethods.put(m, FinetuneOptions.checked(OPTIONS, () -> new FinetuneRequest.Method(m, epochs, new Retraining(retrainEpochs), rhoMax, false)));
         }
         List<BenchFinetuneRow> done = resume ? BenchFinetuneReport.rows(bench.dir(), settings()) : List.of();
         Model teacher = bench.network();
@@ -132,19 +135,10 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
 
     private BenchFinetuneRow runOne(Model teacher, DataSplits data, String planName, CompressionPlan plan, String methodName, Path dir)
             throws IOException {
-        Model student = Networks.copy(teacher);
-        Networks.setLearningRate(student, lr);
-        Batches train = Batches.shuffled(trainSplit(data), batch, seed);
-        FinetuneMethod method = FinetuneMethods.create(methodName, epochs, retrainEpochs, train.batchesPerPass(), false, rhoMax);
-        long t0 = System.nanoTime();
-        TrainingData training = new TrainingData(train, data.validation());
-        MethodResult result = distill > 0
-                ? new DistillationLoss(2.0, 1 - distill).teaching(student, teacher, train, () -> method.run(student, plan, training, FinetuneListener.NONE))
-                : method.run(student, plan, training, FinetuneListener.NONE);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        String violation = PlanProjection.violation(PlanLayers.of(student, result.plan()), 1e-5);
-        if (violation != null) throw new IllegalStateException(methodName + " left the plan: " + violation);
-        NetworkSpec spec = NetworkSpecs.of(student);
+        // bnn re-divides the plan's pruning budget here (keepPlan false), as the committed tables were measured
+        FinetuneRequest request = new FinetuneRequest(plan, requestMethods.get(methodName), schedule, distillation, FinetuneRequest.Calibration.TEACHER);
+        Finetuning.Result result = Finetuning.run(teacher, request, data, TrainListener.NONE);
+        NetworkSpec spec = NetworkSpecs.of(result.network());
         PlanCounts counts = PlanCounts.of(spec, result.plan());
         long payload = (counts.storageBits() + 7) / 8;
         Map<String, Object> source = new LinkedHashMap<>();
@@ -153,15 +147,10 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         source.put("plan", planName);
         source.put("method", methodName);
         Path file = dir.resolve("finetune").resolve(planName + "-" + methodName + ".kw");
-        long bytes = PackedSize.write(student, result.plan(), FastPlanScorer.calibrate(teacher, data.train()), source, file);
+        long bytes = result.writeKw(source, file);
         return new BenchFinetuneRow(planName, methodName, result.epochs(),
                 Networks.accuracy(result.hardProjected(), data.test(), 1000), CliModels.accuracy(KwFile.read(file), data.test()),
-                counts.keptWeights(), payload, bytes, 4.0 * teacher.numParams() / (bytes > 0 ? bytes : payload), seconds);
-    }
-
-    private DataSet trainSplit(DataSplits data) {
-        if (trainLimit <= 0 || trainLimit >= data.train().numExamples()) return data.train();
-        return (DataSet) data.train().getRange(0, trainLimit);
+                counts.keptWeights(), payload, bytes, 4.0 * teacher.numParams() / bytes, result.seconds());
     }
 
     private Map<String, CompressionPlan> plans(Model teacher) throws IOException {

@@ -26,18 +26,15 @@ final class BenchFinetuneReport {
         StringBuilder sb = new StringBuilder();
         sb.append("# bench finetune: ").append(model).append(" on ").append(dataset).append("\n\n");
         sb.append(String.format("Float network: test accuracy %.2f%%. Settings: %s.%n", 100 * floatAccuracy, settings));
-        sb.append("Activations in float (the plans compress weights only). Ratio: 4 bytes per float parameter over the packed file")
-                .append(" (over the KernelStorage payload where no file was written, marked *).\n\n");
+        sb.append("Activations in float (the plans compress weights only). Ratio: 4 bytes per float parameter over the packed file.\n\n");
         sb.append("| plan | method | epochs | test acc. after hard projection | test acc. of the .kw after fine-tuning | loss vs float (pt) |")
                 .append(" kept weights | payload B | .kw B | container B | ratio vs float32 | wall s |\n");
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (BenchFinetuneRow r : rows) {
-            sb.append(String.format("| %s | %s | %d | %.2f%% | %.2f%% | %.2f | %,d | %,d | %s | %s | %.0fx%s | %.0f |%n",
+            sb.append(String.format("| %s | %s | %d | %.2f%% | %.2f%% | %.2f | %,d | %,d | %,d | %,d | %.0fx | %.0f |%n",
                     r.plan(), r.method(), r.epochs(), 100 * r.projectedAccuracy(), 100 * r.finalAccuracy(),
-                    100 * (floatAccuracy - r.finalAccuracy()), r.keptWeights(), r.payloadBytes(),
-                    r.fileBytes() > 0 ? String.format("%,d", r.fileBytes()) : "n/a",
-                    r.fileBytes() > 0 ? String.format("%,d", r.fileBytes() - r.payloadBytes()) : "n/a",
-                    r.ratio(), r.fileBytes() > 0 ? "" : "*", r.seconds()));
+                    100 * (floatAccuracy - r.finalAccuracy()), r.keptWeights(), r.payloadBytes(), r.fileBytes(),
+                    r.fileBytes() - r.payloadBytes(), r.ratio(), r.seconds()));
         }
         sb.append("\npayload B: the compressible layers' weights as KernelStorage counts them; container B: the rest of the .kw")
                 .append(" file (deflated header and plan block, int8 biases, per-layer padding, CRC). The accuracy after fine-tuning is")

@@ -8,10 +8,9 @@ import kernelwise.models.compress.NetworkSpecs;
 import kernelwise.models.compress.QuantizedNetwork;
 import kernelwise.models.data.DataSplits;
 import kernelwise.models.export.KwFile;
-import kernelwise.models.finetune.FinetuneConfig;
-import kernelwise.models.finetune.FinetuneMethods;
-import kernelwise.models.finetune.MethodFinetuner;
-import kernelwise.models.finetune.PlanFinetuner;
+import kernelwise.models.finetune.FinetuneRequest;
+import kernelwise.models.finetune.Finetuning;
+import kernelwise.models.finetune.Retraining;
 import kernelwise.models.plan.CompressionPlan;
 import org.deeplearning4j.nn.api.Model;
 import picocli.CommandLine;
@@ -48,11 +47,11 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "NAME", defaultValue = "qat", description = "fine-tuning method: qat, admm, slr, autoprune, bnn (default: ${DEFAULT-VALUE})")
     String method;
 
-    @Option(names = "--teacher", description = "distil from the float model (soft targets at temperature 4, half the loss)")
+    @Option(names = "--teacher", description = "distil from the float model (soft targets at temperature 2, half the loss)")
     boolean teacher;
 
-    @Option(names = "--lr", paramLabel = "X", description = "learning rate (default: 2e-4)")
-    Double lr;
+    @Option(names = "--lr", paramLabel = "X", defaultValue = "0.001", description = "learning rate (default: ${DEFAULT-VALUE})")
+    double lr;
 
     @Option(names = "--max-batches", paramLabel = "N", defaultValue = "0", description = "minibatches per epoch at most, 0 = all (for quick runs)")
     int maxBatches;
@@ -73,14 +72,9 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
-    static PlanFinetuner finetuner(String method, int retrainEpochs, Double rhoMax) {
-        if (!FinetuneMethods.NAMES.contains(method)) {
-            throw CliException.usage("unknown fine-tuning method '" + method + "' (known: " + String.join(", ", FinetuneMethods.NAMES) + ")");
-        }
-        if (retrainEpochs < 0) throw CliException.usage("--retrain-epochs must be >= 0, found " + retrainEpochs);
-        if (rhoMax != null && !(rhoMax > 0)) throw CliException.usage("--rho-max must be positive, found " + rhoMax);
-        return new MethodFinetuner(method, retrainEpochs, rhoMax);
-    }
+    /** The option of each request setting these options feed (the request names its settings in its refusals). */
+    private static final Map<String, String> OPTIONS = Map.of("method", "--method", "retrainEpochs", "--retrain-epochs",
+            "rhoMax", "--rho-max", "learningRate", "--lr");
 
     @Override
     public Integer call() throws Exception {
@@ -88,39 +82,40 @@ public final class FinetuneCommand implements Callable<Integer> {
         if (retrainEpochs != null && retrainEpochs >= epochs) {
             throw CliException.usage("--retrain-epochs must be fewer than --epochs (" + epochs + "), found " + retrainEpochs);
         }
+        if (maxBatches < 0) throw CliException.usage("--max-batches must be >= 0, found " + maxBatches);
         int retrain = retrainEpochs != null ? retrainEpochs : Math.min(1, epochs - 1);
-        PlanFinetuner finetuner = finetuner(method, retrain, rhoMax);
+        FinetuneRequest.Method m = FinetuneOptions.checked(OPTIONS,
+                () -> new FinetuneRequest.Method(method, epochs - retrain, new Retraining(retrain), rhoMax, true));
+        FinetuneRequest.Schedule schedule = FinetuneOptions.checked(OPTIONS, () -> FinetuneRequest.Schedule.defaults().withLearningRate(lr).withSeed(seed));
+        FinetuneRequest.Schedule limited = schedule.withTrainExamples(maxBatches * schedule.batchSize());
         CompressionPlan plan = CliModels.plan(planFile);
         DataSplits raw = CliData.load(dataset);
         var bound = CliData.bind(CliModels.load(model, raw.name()), raw, model);
         Model net = bound.network();
         DataSplits data = bound.data();
         CliModels.checkPlan(plan, NetworkSpecs.of(net));
-        FinetuneConfig cfg = FinetuneConfig.defaults().withEpochs(epochs).withTeacher(teacher).withMaxBatches(maxBatches).withSeed(seed);
-        if (lr != null) cfg = cfg.withLearningRate(lr);
+        FinetuneRequest request = new FinetuneRequest(plan, m, limited,
+                teacher ? FinetuneRequest.Distillation.of(0.5) : FinetuneRequest.Distillation.off(), FinetuneRequest.Calibration.TEACHER);
 
         double floatAcc = new Accuracy(data.test(), FastPlanScorer.DEFAULT_BATCH).of(QuantizedNetwork.of(net));
         double before = new FastPlanScorer(net, data.test(), data.train()).score(plan).accuracy();
-        long start = System.nanoTime();
-        Model tuned;
-        try (ProgressBarListener bar = new ProgressBarListener("finetune " + finetuner.name(), System.err)) {
-            tuned = finetuner.finetune(net, plan, data, cfg, bar);
+        Finetuning.Result tuned;
+        try (ProgressBarListener bar = new ProgressBarListener("finetune " + method, System.err)) {
+            tuned = Finetuning.run(net, request, data, bar);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        FastPlanScorer after = new FastPlanScorer(tuned, data.test(), data.train());
         Path file = out != null ? out : Folders.results().resolve("finetune").resolve(baseName() + ".kw");
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("model", model);
         source.put("dataset", CliData.spec(dataset).toString());
         source.put("datasetSha256", data.sha256());
         source.put("plan", planFile.toString());
-        source.put("method", finetuner.name());
-        source.put("config", cfg);
-        source.put("retrainEpochs", retrain);
-        if (rhoMax != null) source.put("rhoMax", rhoMax);
-        long bytes = KwFile.write(tuned, plan, after.ranges(), source, file);
+        source.put("method", request.method());
+        source.put("schedule", request.schedule());
+        source.put("distillation", request.distillation());
+        source.put("calibration", request.calibration());
+        long bytes = tuned.writeKw(source, file);
         double afterAcc = CliModels.accuracy(KwFile.read(file), data.test());
-        print(floatAcc, before, afterAcc, bytes, net.numParams(), seconds, file, cfg);
+        print(floatAcc, before, afterAcc, bytes, net.numParams(), tuned.seconds(), file);
         return ExitCode.OK;
     }
 
@@ -129,19 +124,19 @@ public final class FinetuneCommand implements Callable<Integer> {
         return m + "-" + planFile.getFileName().toString().replaceAll("\\.json$", "");
     }
 
-    private void print(double floatAcc, double before, double afterAcc, long bytes, long params, double seconds, Path file, FinetuneConfig cfg) {
+    private void print(double floatAcc, double before, double afterAcc, long bytes, long params, double seconds, Path file) {
         PrintWriter w = spec.commandLine().getOut();
         double ratio = 4.0 * params / bytes;
         if (json) {
             ObjectNode n = CliJson.MAPPER.createObjectNode();
             n.put("model", model).put("dataset", dataset).put("plan", planFile.toString()).put("method", method)
-                    .put("epochs", cfg.epochs()).put("teacher", cfg.teacher())
+                    .put("epochs", epochs).put("teacher", teacher)
                     .put("floatTestAccuracy", floatAcc).put("planTestAccuracyBefore", before).put("planTestAccuracyAfter", afterAcc)
                     .put("kwBytes", bytes).put("floatBytes", 4 * params).put("compressionRatio", ratio)
                     .put("finetuneSeconds", seconds).put("out", file.toString());
             w.println(CliJson.write(n));
         } else {
-            w.printf("fine-tuned %s into %s (%s, %d epochs%s) in %.1f s%n", model, planFile, method, cfg.epochs(), cfg.teacher() ? ", teacher" : "", seconds);
+            w.printf("fine-tuned %s into %s (%s, %d epochs%s) in %.1f s%n", model, planFile, method, epochs, teacher ? ", teacher" : "", seconds);
             w.printf("  test accuracy, float          %.2f%%%n", 100 * floatAcc);
             w.printf("  test accuracy, plan before    %.2f%%%n", 100 * before);
             w.printf("  test accuracy, plan after     %.2f%% (the packed file read back)%n", 100 * afterAcc);

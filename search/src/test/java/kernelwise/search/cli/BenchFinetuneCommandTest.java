@@ -1,13 +1,30 @@
 package kernelwise.search.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kernelwise.models.data.DataSplits;
+import kernelwise.models.train.ModelStore;
+import kernelwise.models.train.TrainConfig;
+import kernelwise.models.train.TrainListener;
+import kernelwise.models.train.Trainer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BenchFinetuneCommandTest {
@@ -36,15 +53,47 @@ class BenchFinetuneCommandTest {
     }
 
     @Test
-    void givenRows_whenReported_thenMarkdownHasOneLinePerRowAndMarksPayloadRatios() {
-        List<BenchFinetuneRow> rows = List.of(
-                new BenchFinetuneRow("tiny", "admm", 3, 0.97, 0.985, 3000, 6000, 5500, 313.5, 100),
-                new BenchFinetuneRow("tiny", "slr", 3, 0.98, 0.986, 3000, 6000, -1, 287.4, 100));
-        String md = BenchFinetuneReport.markdown("lenet5", "mnist", 0.99, java.util.Map.of("epochs", 2), rows);
-        assertTrue(md.contains("| tiny | admm | 3 | 97.00% | 98.50% | 0.50 | 3,000 | 6,000 | 5,500 | -500 | 314x | 100 |"), md);
-        assertTrue(md.contains("| n/a | n/a | 287x* |"), md);
-        assertTrue(md.contains("Best ratio within 0.5 pt of the float network: 314x (tiny, admm)."), md);
-        assertTrue(BenchFinetuneReport.json("lenet5", "mnist", 0.99, java.util.Map.of(), rows).contains("\"finalAccuracy\" : 0.986"));
+    void givenAStoredModel_whenBenchFinetuneRunsOneRow_thenTheTableShowsTheFileItWroteAndWhatItMeasured() throws Exception {
+        System.setProperty("kernelwise.results", dir.resolve("results").toString());
+        DataSplits digits = CliData.load("digits");
+        MultiLayerNetwork net = convNet();
+        TrainConfig cfg = new TrainConfig(2, 32, 5e-3, 1, 1);
+        ModelStore.inResults(dir.resolve("results")).save(net, "tinyconv", digits, cfg, Trainer.train(net, digits, cfg, TrainListener.NONE));
+        Path out = dir.resolve("bench");
+        CliRun run = CliRun.of("bench", "finetune", "--model", "tinyconv", "--dataset", "digits", "--builtin", "uniform4-90", "--methods", "qat",
+                "--epochs", "1", "--retrain-epochs", "0", "--train-limit", "256", "--out", out.toString(), "--json");
+        assertEquals(ExitCode.OK, run.code(), run.err());
+
+        JsonNode table = new ObjectMapper().readTree(Files.readString(out.resolve("finetune.json")));
+        JsonNode row = table.get("rows").get(0);
+        Path kw = out.resolve("finetune/uniform4-90-qat.kw");
+        long params = ModelStore.inResults(dir.resolve("results")).load("tinyconv", "digits").network().numParams();
+        long fileBytes = row.get("fileBytes").asLong(), payload = row.get("payloadBytes").asLong();
+        assertEquals(Files.size(kw), fileBytes, "the row's .kw bytes are the file's size");
+        assertTrue(payload > 0 && payload < fileBytes, "the payload is part of the file: " + row);
+        assertEquals(4.0 * params / fileBytes, row.get("ratio").asDouble(), 1e-9);
+        CliRun eval = CliRun.of("evaluate", "--model", kw.toString(), "--data", "digits", "--json");
+        assertEquals(new ObjectMapper().readTree(eval.out()).get("testAccuracy").asDouble(), row.get("finalAccuracy").asDouble(), 1e-9,
+                "the row's accuracy is the file's, read back as evaluate reads it");
+
+        String md = Files.readString(out.resolve("finetune.md"));
+        double floatAccuracy = table.get("floatTestAccuracy").asDouble(), fin = row.get("finalAccuracy").asDouble();
+        assertTrue(md.contains(String.format("| uniform4-90 | qat | 1 | %.2f%% | %.2f%% | %.2f | %,d | %,d | %,d | %,d | %.0fx |",
+                100 * row.get("projectedAccuracy").asDouble(), 100 * fin, 100 * (floatAccuracy - fin), row.get("keptWeights").asLong(),
+                payload, fileBytes, fileBytes - payload, row.get("ratio").asDouble())), md);
+        assertFalse(md.contains("n/a") || md.contains("x* |"), md);
+        assertTrue(md.contains(floatAccuracy - fin <= 0.005 + 1e-9 ? "Best ratio within 0.5 pt of the float network" : "No row is within 0.5 pt"), md);
+    }
+
+    /** A small conv net on the 8x8 digits as {@code bench finetune} reads them (1x8x8 images). */
+    private static MultiLayerNetwork convNet() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1).updater(new Adam(5e-3)).list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(8).activation(Activation.RELU).name("conv1").build())
+                .layer(new DenseLayer.Builder().nOut(32).activation(Activation.RELU).name("fc1").build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).name("out").build())
+                .setInputType(InputType.convolutionalFlat(8, 8, 1)).build());
+        net.init();
+        return net;
     }
 
     @Test

@@ -1,4 +1,4 @@
-package kernelwise.models.finetune;
+package kernelwise.models;
 
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -6,7 +6,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 
-/** The few operations the methods need on either kind of DL4J network. */
+/** Operations on either kind of DL4J network ({@code MultiLayerNetwork}, {@code ComputationGraph}): fit a minibatch, output, loss, learning rate, copy, accuracy. */
 public final class Networks {
 
     private Networks() {
