@@ -70,6 +70,9 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--rho-max", paramLabel = "X", description = "cap of admm's and slr's penalty weight rho (default: the methods' own, 0.1)")
     Double rhoMax;
 
+    @Option(names = "--force", description = "replace the .kw file if it exists")
+    boolean force;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
@@ -94,6 +97,10 @@ public final class FinetuneCommand implements Callable<Integer> {
         }
         int retrain = retrainEpochs != null ? retrainEpochs : Math.min(1, epochs - 1);
         PlanFinetuner finetuner = finetuner(method, retrain, rhoMax);
+        Path file = out != null ? out : Folders.results().resolve("finetune").resolve(baseName() + ".kw");
+        SafeOutput output = SafeOutput.of(out != null ? "--out" : "the default output", file, force).notOnto("--model", model)
+                .notOnto("--plan", planFile).notOntoData(CliData.spec(dataset));
+        output.check();
         CompressionPlan plan = CliModels.plan(planFile);
         DataSplits raw = CliData.load(dataset);
         var bound = CliData.bind(CliModels.load(model, raw.name()), raw, model);
@@ -112,7 +119,6 @@ public final class FinetuneCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         FastPlanScorer after = new FastPlanScorer(tuned, data.test(), data.train());
-        Path file = out != null ? out : Folders.results().resolve("finetune").resolve(baseName() + ".kw");
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("model", model);
         source.put("dataset", CliData.spec(dataset).toString());
@@ -122,7 +128,7 @@ public final class FinetuneCommand implements Callable<Integer> {
         source.put("config", cfg);
         source.put("retrainEpochs", retrain);
         if (rhoMax != null) source.put("rhoMax", rhoMax);
-        long bytes = KwFile.write(tuned, plan, after.ranges(), source, file);
+        long bytes = output.write(f -> KwFile.write(tuned, plan, after.ranges(), source, f));
         double afterAcc = CliModels.accuracy(KwFile.read(file), data.test());
         print(floatAcc, before, afterAcc, bytes, net.numParams(), seconds, file, cfg);
         return ExitCode.OK;

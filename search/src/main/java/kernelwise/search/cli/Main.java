@@ -75,6 +75,7 @@ public final class Main implements Runnable {
 
     static int exitCodeFor(Throwable ex) {
         if (ex instanceof CliException ce) return ce.exitCode();
+        if (ex instanceof kernelwise.search.store.StoreDamagedException) return ExitCode.REFUSED;
         if (ex instanceof NoSuchFileException) return ExitCode.NOT_FOUND;
         if (ex instanceof IllegalArgumentException) return ExitCode.USAGE;
         return ExitCode.FAILURE;
