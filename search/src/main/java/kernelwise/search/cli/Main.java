@@ -25,6 +25,7 @@ import java.nio.file.NoSuchFileException;
                 ExportModelCommand.class,
                 PlanCommand.class,
                 BenchCommand.class,
+                StoreCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -75,7 +76,7 @@ public final class Main implements Runnable {
 
     static int exitCodeFor(Throwable ex) {
         if (ex instanceof CliException ce) return ce.exitCode();
-        if (ex instanceof kernelwise.search.store.StoreDamagedException) return ExitCode.REFUSED;
+        if (ex instanceof kernelwise.search.store.StoreDamagedException || ex instanceof kernelwise.search.RunFolder.TakenException) return ExitCode.REFUSED;
         if (ex instanceof NoSuchFileException) return ExitCode.NOT_FOUND;
         if (ex instanceof IllegalArgumentException) return ExitCode.USAGE;
         return ExitCode.FAILURE;

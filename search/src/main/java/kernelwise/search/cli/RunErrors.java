@@ -21,7 +21,7 @@ final class RunErrors {
             return work.call();
         } catch (DataMissingException e) {
             throw new CliException(ExitCode.NOT_FOUND, e.getMessage(), e);
-        } catch (DataFormatException | IncompatibleDataException | ModelFileException | RunMismatchException e) {
+        } catch (DataFormatException | IncompatibleDataException | ModelFileException | RunMismatchException | kernelwise.search.RunFolder.TakenException e) {
             throw new CliException(ExitCode.REFUSED, e.getMessage(), e);
         }
     }

@@ -68,6 +68,11 @@ final class SearchCommand implements Callable<Integer> {
                 .hardware(hardware, hardwareParams == null ? null : hardwareParams.toAbsolutePath().toString())
                 .budget(budget).mode(mode).maxAccuracyLoss(maxAccuracyLoss).episodes(episodes).seed(seed)
                 .evalImages(evalImages).checkpointEvery(checkpointEvery).agentConfig(agentConfig(agentConfig)).build();
+        try {
+            kernelwise.search.RunFolder.check(storeOptions.results(), config.run(), storeOptions.store());
+        } catch (kernelwise.search.RunFolder.TakenException e) {
+            throw new CliException(ExitCode.REFUSED, e.getMessage(), e);
+        }
         try (RunStore store = storeOptions.open(); ProgressListener bar = new ProgressListener(System.err)) {
             SearchLoop loop = new SearchLoop(store, storeOptions.results(), runs, bar);
             RunProgress p = RunErrors.mapped(() -> loop.start(config));

@@ -98,15 +98,27 @@ public final class RunStore implements AutoCloseable {
      * @throws StoreException if a search has it open, it was written by a newer schema, or it is not a whole store
      */
     public static RunStore openReadOnly(Path file) throws IOException {
+        return openReadOnly(file, true);
+    }
+
+    /**
+     * Opens a store read-only without checking it first, to read what can still be read of a damaged one ({@link
+     * StoreRecovery}); every read may then fail with a {@link StoreDamagedException}.
+     */
+    static RunStore openDamaged(Path file) throws IOException {
+        return openReadOnly(file, false);
+    }
+
+    private static RunStore openReadOnly(Path file, boolean check) throws IOException {
         if (!Files.exists(file)) throw new java.nio.file.NoSuchFileException(file.toString());
-        StoreFiles.checkWhole(file);
+        if (check) StoreFiles.checkWhole(file);
         ReadLock lock = ReadLock.take(file);
         try {
             DB db = openDb(file, true);
             try {
-                checkSchema(file, db, true);
+                if (check) checkSchema(file, db, true);
                 RunStore store = new RunStore(file, db, lock);
-                store.verify();
+                if (check) store.verify();
                 return store;
             } catch (IOException | RuntimeException e) {
                 db.close();
@@ -142,6 +154,19 @@ public final class RunStore implements AutoCloseable {
             throw new StoreException(StoreException.Reason.CORRUPT, file + " is damaged: " + what + " ('kernelwise store check " + file
                     + "' lists what can still be read)", e);
         }
+    }
+
+    /** Episode {@code index} of {@code run}, or null if the store holds no such record (not consulting the run's progress). */
+    EpisodeRecord episodeIfPresent(String run, long index) throws IOException {
+        byte[] b = read(() -> episodes.get(key(run, index)));
+        return b == null ? null : read(() -> EpisodeCodec.decode(b));
+    }
+
+    /** The names of the runs in the progress table (to find runs when the run table itself is unreadable). */
+    List<String> progressNames() {
+        List<String> names = read(() -> new ArrayList<>(progress.keySet()));
+        names.sort(null);
+        return names;
     }
 
     /** Whether this store was opened by {@link #openReadOnly}. */
