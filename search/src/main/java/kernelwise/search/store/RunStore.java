@@ -136,10 +136,13 @@ public final class RunStore implements AutoCloseable {
      */
     private void verify() throws StoreException {
         try {
-            for (HTreeMap<String, ?> m : List.of(runs, progress, episodes)) {
+            for (HTreeMap<String, ?> m : List.of(runs, progress)) {
                 for (var e : m.entrySet()) {
                     if (e.getValue() == null) throw new IllegalStateException("record '" + e.getKey() + "' has no value");
                 }
+            }
+            for (var e : episodes.entrySet()) {
+                if (!EpisodeCodec.plausible(e.getValue())) throw new IllegalStateException("episode record '" + e.getKey() + "' is not an episode");
             }
             checkpoints.verify();
             for (String run : runs.keySet()) {
