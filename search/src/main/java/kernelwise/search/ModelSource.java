@@ -46,8 +46,8 @@ final class ModelSource {
         if (isPath(model)) {
             if (!Files.isRegularFile(Path.of(model))) throw new NoSuchFileException(model);
         } else if (!ModelZoo.contains(model)) {
-            throw new IllegalArgumentException("unknown model '" + model + "' (known: " + String.join(", ", ModelZoo.names())
-                    + ", or the path of a model .zip)");
+            throw new UnknownModelException("no such model: '" + model + "' is neither a zoo model (" + String.join(", ", ModelZoo.names())
+                    + ") nor a model file");
         }
     }
 
