@@ -55,7 +55,7 @@ final class ModelSource {
      * @throws IllegalArgumentException for a name that is neither a zoo model nor a path
      * @throws NoSuchFileException      for a missing zip
      */
-    static Loaded load(String model, DataSplits data) throws IOException {
+    static Loaded load(String model, DataSplits data, TrainListener progress) throws IOException {
         check(model);
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("model", model);
@@ -67,8 +67,24 @@ final class ModelSource {
         ModelStore store = ModelStore.inResults(Folders.results());
         StoredModel stored = store.loadOrTrain(model, data, TrainConfig.defaults(model), new TrainListener() {
             @Override
+            public void onStart(int epochs, int batchesPerEpoch) {
+                progress.onStart(epochs, batchesPerEpoch);
+            }
+
+            @Override
+            public void onBatch(int epoch, int batch, double loss) {
+                progress.onBatch(epoch, batch, loss);
+            }
+
+            @Override
             public void onEpochEnd(int epoch, double seconds) {
                 log.info("training {} before the search: epoch {} took {} s", model, epoch + 1, Math.round(seconds));
+                progress.onEpochEnd(epoch, seconds);
+            }
+
+            @Override
+            public void onEvaluate(String split) {
+                progress.onEvaluate(split);
             }
         });
         ModelCard card = stored.card();

@@ -39,7 +39,7 @@ public final class Main implements Runnable {
 
     /** Builds the command line with the error handling every verb shares, searching with the real model zoo and env. */
     public static CommandLine commandLine() {
-        return commandLine(new ZooRunFactory());
+        return commandLine(new ZooRunFactory().trainingProgress(new ProgressBarListener("training the zoo model before the search", System.err)));
     }
 
     /**
