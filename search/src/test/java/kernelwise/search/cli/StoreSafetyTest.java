@@ -150,6 +150,14 @@ class StoreSafetyTest {
         }
         CliRun again = CliRun.toy("store", "salvage", bad.toString(), "--out", saved.toString());
         expect(ExitCode.REFUSED, "is a run store", again);
+        CliRun resumed = toyIn(saved, dir.resolve("salvaged-results"), "resume", "whole");
+        assertEquals(0, resumed.code(), resumed.err());
+        try (RunStore s = RunStore.openReadOnly(saved); RunStore orig = RunStore.openReadOnly(store)) {
+            assertEquals(EPISODES, s.progress("whole").episodesDone());
+            for (int i = 0; i < EPISODES; i++) {
+                assertTrue(orig.episode("whole", i).sameOutcome(s.episode("whole", i)), "episode " + i + " of the salvaged run, resumed");
+            }
+        }
     }
 
     @Test
