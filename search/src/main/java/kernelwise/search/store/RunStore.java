@@ -181,7 +181,7 @@ public final class RunStore implements AutoCloseable {
         try {
             DBMaker.Maker maker = DBMaker.fileDB(file.toFile()).transactionEnable();
             return readOnly ? maker.readOnly().make() : maker.make();
-        } catch (DBException.FileLocked e) {
+        } catch (DBException.FileLocked | java.nio.channels.OverlappingFileLockException e) {
             throw inUse(file, e);
         } catch (DBException | IllegalStateException | IndexOutOfBoundsException e) {
             throw new StoreException(StoreException.Reason.CORRUPT, file + " is not a readable kernelwise store: " + StoreDamagedException.describe(e), e);
