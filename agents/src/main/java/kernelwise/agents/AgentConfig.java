@@ -17,11 +17,18 @@ import kernelwise.agents.dqn.DqnConfig;
  *                          actually achieved (mean kernel actions) instead of the goal asked for
  * @param randomKernelSigma kernel actions drawn around the layer's goal (truncated normal of this width): the random
  *                          agent's, and the hierarchical agent's during its warm-up
+ * @param randomHighSigma   layer actions drawn around the env's neutral HIGH action, where it has one
+ *                          ({@link kernelwise.env.HierarchicalEnv#neutralHighAction()}; truncated normal of this width), else
+ *                          uniform: the random agent's, the evolutionary agent's random start, and the DDPG agents' warm-up;
+ *                          absent in configurations stored before it existed (their envs have no neutral action)
  * @param evolution         the evolutionary baseline
  * @param dqn               the RL4J DQN baseline
  */
 public record AgentConfig(DdpgConfig high, DdpgConfig low, double extrinsicShare, boolean relabelGoals,
-                          double randomKernelSigma, EvolutionConfig evolution, DqnConfig dqn) {
+                          double randomKernelSigma, Double randomHighSigma, EvolutionConfig evolution, DqnConfig dqn) {
+
+    /** Width of layer actions around the env's neutral HIGH action. */
+    public static final double DEFAULT_HIGH_SIGMA = 0.2;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -32,19 +39,21 @@ public record AgentConfig(DdpgConfig high, DdpgConfig low, double extrinsicShare
         }
         if (!(extrinsicShare >= 0 && extrinsicShare <= 1)) throw new IllegalArgumentException("extrinsicShare must be in [0,1], found " + extrinsicShare);
         if (!(randomKernelSigma >= 0)) throw new IllegalArgumentException("randomKernelSigma must be >= 0, found " + randomKernelSigma);
+        if (randomHighSigma == null) randomHighSigma = DEFAULT_HIGH_SIGMA;
+        if (!(randomHighSigma > 0)) throw new IllegalArgumentException("randomHighSigma must be positive, found " + randomHighSigma);
     }
 
     /** Defaults for LeNet-5 (see each part's defaults); goal relabelling on. */
     public AgentConfig() {
-        this(DdpgConfig.highDefaults(), DdpgConfig.lowDefaults(), 0.5, true, 0.05, EvolutionConfig.defaults(), DqnConfig.defaults());
+        this(DdpgConfig.highDefaults(), DdpgConfig.lowDefaults(), 0.5, true, 0.05, DEFAULT_HIGH_SIGMA, EvolutionConfig.defaults(), DqnConfig.defaults());
     }
 
     public AgentConfig withRelabelGoals(boolean relabel) {
-        return new AgentConfig(high, low, extrinsicShare, relabel, randomKernelSigma, evolution, dqn);
+        return new AgentConfig(high, low, extrinsicShare, relabel, randomKernelSigma, randomHighSigma, evolution, dqn);
     }
 
     public AgentConfig withLevels(DdpgConfig high, DdpgConfig low) {
-        return new AgentConfig(high, low, extrinsicShare, relabelGoals, randomKernelSigma, evolution, dqn);
+        return new AgentConfig(high, low, extrinsicShare, relabelGoals, randomKernelSigma, randomHighSigma, evolution, dqn);
     }
 
     public String toJson() {

@@ -58,7 +58,7 @@ class DdpgLearningTest {
     void givenGoalsFromTheHighLevel_whenTheHierarchicalAgentTrains_thenItsLowLevelMeetsThem() {
         SyntheticEnv env = new SyntheticEnv(2, 8, true);
         AgentConfig cfg = new AgentConfig(quick(DdpgConfig.Returns.MONTE_CARLO, 1.0, 3, 5),
-                quick(DdpgConfig.Returns.BOOTSTRAP, 0.9, 3, 20), 0.0, false, 0.15,
+                quick(DdpgConfig.Returns.BOOTSTRAP, 0.9, 3, 20), 0.0, false, 0.15, 0.2,
                 new AgentConfig().evolution(), new AgentConfig().dqn());
         HierarchicalAgent agent = new HierarchicalAgent(cfg, env, 3);
         double before = goalError(agent);

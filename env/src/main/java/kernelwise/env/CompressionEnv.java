@@ -303,6 +303,15 @@ public final class CompressionEnv implements HierarchicalEnv, AutoCloseable {
         return Arrays.stream(v).average().orElse(0);
     }
 
+    /** With HIGH actions relative to a prior, the action that asks for the prior (every entry 0.5); else null. */
+    @Override
+    public double[] neutralHighAction() {
+        if (goals.prior() == null) return null;
+        double[] a = new double[highActionSize()];
+        Arrays.fill(a, 0.5);
+        return a;
+    }
+
     @Override
     public double[] neutralLowAction(double[] goal) {
         return parts.choices().neutralLowAction(goal);

@@ -52,6 +52,14 @@ public interface HierarchicalEnv {
         return goal.clone();
     }
 
+    /**
+     * The HIGH action that asks for the env's own default for a layer (the prior's choice), which exploration may
+     * centre on; null if the env has none (actions then explore their whole range uniformly).
+     */
+    default double[] neutralHighAction() {
+        return null;
+    }
+
     /** Starts an episode and returns the first layer's HIGH observation. */
     double[] reset();
 

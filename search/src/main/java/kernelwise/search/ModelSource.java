@@ -55,6 +55,11 @@ final class ModelSource {
      * @throws IllegalArgumentException for a name that is neither a zoo model nor a path
      * @throws NoSuchFileException      for a missing zip
      */
+    static Loaded load(String model, DataSplits data) throws IOException {
+        return load(model, data, new TrainListener() { });
+    }
+
+    /** As {@link #load(String, DataSplits)}, telling {@code progress} of a zoo model's training if it is trained now. */
     static Loaded load(String model, DataSplits data, TrainListener progress) throws IOException {
         check(model);
         Map<String, Object> p = new LinkedHashMap<>();

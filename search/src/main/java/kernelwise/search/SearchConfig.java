@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import kernelwise.agents.AgentConfig;
 import kernelwise.agents.Agents;
 import kernelwise.env.EnvConfig;
+import kernelwise.models.compress.Recovery;
 import kernelwise.env.budget.Budget;
 import kernelwise.env.reward.RewardMode;
 import kernelwise.models.data.DataSpec;
@@ -43,6 +44,9 @@ public record SearchConfig(String run, String model, DataSpec data, String agent
     public static final int DEFAULT_EPISODES = 300;
     public static final int DEFAULT_EVAL_IMAGES = 1000;
     public static final String DEFAULT_BUDGET = "latency=0.4";
+    /** The recovery step a new run scores its plans after (README, "Environment", gives the measurement behind it). */
+    public static final Recovery DEFAULT_RECOVERY = Recovery.LSQ;
+    public static final int DEFAULT_RECOVERY_IMAGES = 256;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -126,7 +130,7 @@ public record SearchConfig(String run, String model, DataSpec data, String agent
         private long seed = 1;
         private int checkpointEvery = 1;
         private EnvConfig.Builder env = EnvConfig.defaults().toBuilder().budget(Budget.parse(DEFAULT_BUDGET))
-                .evalSamples(DEFAULT_EVAL_IMAGES);
+                .evalSamples(DEFAULT_EVAL_IMAGES).recovery(DEFAULT_RECOVERY, DEFAULT_RECOVERY_IMAGES);
         private AgentConfig agentConfig = new AgentConfig();
 
         private Builder() {
@@ -206,6 +210,23 @@ public record SearchConfig(String run, String model, DataSpec data, String agent
         public Builder evalImages(int n) {
             if (n <= 0) throw new IllegalArgumentException("eval images must be positive, found " + n);
             env.evalSamples(n);
+            return this;
+        }
+
+        /**
+         * The recovery step before a plan is scored and the training images it fits on (ignored for none).
+         *
+         * @throws IllegalArgumentException for a name other than none, bias, lsq or a non-positive image count
+         */
+        public Builder recovery(String name, int images) {
+            Recovery r;
+            try {
+                r = Recovery.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException("recovery must be none, bias or lsq, found '" + name + "'");
+            }
+            if (r != Recovery.NONE && images <= 0) throw new IllegalArgumentException("recovery images must be positive, found " + images);
+            env.recovery(r, r == Recovery.NONE ? 0 : images);
             return this;
         }
 

@@ -11,6 +11,7 @@ import kernelwise.models.data.DataSpec;
 import kernelwise.models.data.Datasets;
 import kernelwise.models.zoo.ModelInput;
 import kernelwise.models.plan.NetworkSpec;
+import org.deeplearning4j.nn.api.Model;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +80,15 @@ public final class ZooRunFactory implements RunFactory {
         Map<String, Object> p = provenance(model, data, spec, env);
         p.put("layersKeptInFloat", kernelwise.models.zoo.NetworkLayers.keptInFloat(bound.network()));
         return new RunParts(env, agent, p);
+    }
+
+    /**
+     * The network a run of {@code model} on {@code data} compresses (a zoo model, trained and stored on first use, or a
+     * model file), bound to the data's shape: what a benchmark fine-tunes the search's plans on.
+     */
+    public static Model network(String model, DataSplits data) throws IOException {
+        ModelSource.check(model);
+        return ModelInput.bind(ModelSource.load(model, data).network(), data, model).network();
     }
 
     private static Map<String, Object> provenance(ModelSource.Loaded model, DataSplits data, NetworkSpec spec, CompressionEnv env) {

@@ -41,7 +41,9 @@ class StoredRunCompatibilityTest {
             loop.resume("old-run", OptionalLong.of(5));
             SearchConfig stored = SearchConfig.fromJson(store.info("old-run").orElseThrow().configJson());
             loop.start(stored.withRun("fresh").withEpisodes(5));
-            RunAssertions.assertSameRun(store, "old-run", "fresh");
+            // the stored episodes and checkpoint were computed on another machine: its vector code may round the agent's
+            // networks' last bits differently (seen: 1 ulp in an action), so the trajectories agree to 1e-5, plans and scores exactly
+            RunAssertions.assertSameRunWithin(store, "old-run", "fresh", 1e-5f);
             assertSameScores(expectedByOldCode(), store.episodes("old-run"));
         }
     }

@@ -33,6 +33,7 @@ public final class EvolutionaryAgent implements Agent {
 
     private final EvolutionConfig cfg;
     private final double sigma;
+    private final double highSigma;
     private final Rng rng;
     private final List<Member> population = new ArrayList<>();
     private long episodesRun;
@@ -40,6 +41,7 @@ public final class EvolutionaryAgent implements Agent {
     public EvolutionaryAgent(AgentConfig cfg, HierarchicalEnv env, long seed) {
         this.cfg = cfg.evolution();
         this.sigma = cfg.randomKernelSigma();
+        this.highSigma = cfg.randomHighSigma();
         this.rng = new Rng(seed);
     }
 
@@ -68,7 +70,8 @@ public final class EvolutionaryAgent implements Agent {
                         for (int i = 0; i < n; i++) a[i] = Math.max(0, Math.min(1, a[i] + cfg.step() * rng.nextGaussian()));
                     }
                 } else if (level == Level.HIGH) {
-                    for (int i = 0; i < n; i++) a[i] = rng.nextDouble();
+                    double[] centre = env.neutralHighAction();
+                    for (int i = 0; i < n; i++) a[i] = centre == null ? rng.nextDouble() : rng.truncatedNormal(centre[i], highSigma, 0, 1);
                 } else {
                     double[] centre = env.neutralLowAction(goal);
                     for (int i = 0; i < n; i++) a[i] = rng.truncatedNormal(centre[i], sigma, 0, 1);

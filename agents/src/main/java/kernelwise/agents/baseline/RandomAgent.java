@@ -19,11 +19,13 @@ public final class RandomAgent implements Agent {
     public static final String NAME = "random";
 
     private final double sigma;
+    private final double highSigma;
     private final Rng rng;
     private long episodesRun;
 
     public RandomAgent(AgentConfig cfg, long seed) {
         this.sigma = cfg.randomKernelSigma();
+        this.highSigma = cfg.randomHighSigma();
         this.rng = new Rng(seed);
     }
 
@@ -43,7 +45,8 @@ public final class RandomAgent implements Agent {
             public double[] act(Level level, double[] observation) {
                 double[] a = new double[level == Level.HIGH ? env.highActionSize() : env.lowActionSize()];
                 if (level == Level.HIGH) {
-                    for (int i = 0; i < a.length; i++) a[i] = rng.nextDouble();
+                    double[] centre = env.neutralHighAction();
+                    for (int i = 0; i < a.length; i++) a[i] = centre == null ? rng.nextDouble() : rng.truncatedNormal(centre[i], highSigma, 0, 1);
                     goalBits = a[1];
                     goalSparsity = a[2];
                 } else {

@@ -120,7 +120,7 @@ abstract class DdpgAgentBase implements Agent {
                 if (level == Level.HIGH) {
                     input = observation.clone();
                     action = new double[env.highActionSize()];
-                    if (explore) high.explore(input, action, episode, rng);
+                    if (explore) high.explore(input, action, episode, rng, env.neutralHighAction(), cfg.randomHighSigma());
                     else high.net().act(input, action);
                     System.arraycopy(action, 1, goal, 0, goalSize);
                 } else {

@@ -43,10 +43,18 @@ public final class DdpgLevel {
         return cfg.noiseAt(episode - cfg.warmupEpisodes());
     }
 
-    /** An exploring action for {@code obs} in {@code episode}, written into {@code out}. */
+    /** An exploring action for {@code obs} in {@code episode}, written into {@code out}: uniform during warm-up. */
     public void explore(double[] obs, double[] out, long episode, Rng rng) {
+        explore(obs, out, episode, rng, null, 0);
+    }
+
+    /**
+     * As {@link #explore(double[], double[], long, Rng)}, but with a {@code centre} warm-up actions are truncated
+     * normals of width {@code width} around it instead of uniform.
+     */
+    public void explore(double[] obs, double[] out, long episode, Rng rng, double[] centre, double width) {
         if (warmup(episode)) {
-            for (int i = 0; i < out.length; i++) out[i] = rng.nextDouble();
+            for (int i = 0; i < out.length; i++) out[i] = centre == null ? rng.nextDouble() : rng.truncatedNormal(centre[i], width, 0.0, 1.0);
             return;
         }
         net.act(obs, out);

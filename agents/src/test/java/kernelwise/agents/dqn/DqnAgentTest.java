@@ -35,7 +35,7 @@ class DqnAgentTest {
     private static AgentConfig config(int replayCapacity) {
         AgentConfig d = new AgentConfig();
         DqnConfig dqn = new DqnConfig(16, 1, 1e-3, 8, replayCapacity, 10, 0.99, 40, 0.1, 8, 1.0, 100, 3);
-        return new AgentConfig(d.high(), d.low(), d.extrinsicShare(), d.relabelGoals(), d.randomKernelSigma(), d.evolution(), dqn);
+        return new AgentConfig(d.high(), d.low(), d.extrinsicShare(), d.relabelGoals(), d.randomKernelSigma(), d.randomHighSigma(), d.evolution(), dqn);
     }
 
     /** What a run leaves: the learner's networks, Adam state and replay size, exactly. */

@@ -22,7 +22,7 @@ public record BinaryPruneConfig(int binarizeEpochs, int pruneEpochs, int retrain
         if (retrainEpochs < 0) throw new IllegalArgumentException("retrainEpochs must be >= 0, found " + retrainEpochs);
         if (probeSize < 1) throw new IllegalArgumentException("probeSize must be positive, found " + probeSize);
         sparsities = sparsities.clone();
-        new Sensitivity(sparsities, new double[0][]);
+        new PruningSensitivity(sparsities, new double[0][]);
     }
 
     /** Defaults for LeNet-5 on MNIST. */

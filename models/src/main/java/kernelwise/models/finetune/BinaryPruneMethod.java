@@ -26,7 +26,7 @@ import java.util.function.IntFunction;
  *       magnitude, at each of {@link BinaryPruneConfig#sparsities()}; every other kernel at its bits, unpruned) and
  *       the validation accuracy drop against no pruning is measured.</li>
  *   <li>Budget: if {@link BinaryPruneConfig#reallocate()}, the plan's pruned weights over the 1-bit kernels (those
- *       not removed) are re-divided among those layers by {@link Sensitivity#allocate}: every layer loses at most
+ *       not removed) are re-divided among those layers by {@link PruningSensitivity#allocate}: every layer loses at most
  *       the same accuracy, so a sensitive layer keeps more; the result is a derived plan, which is the one met.
  *       Otherwise, and when fewer than two layers hold 1-bit kernels or the budget is beyond the largest measured
  *       sparsity, the plan is kept.</li>
@@ -68,7 +68,7 @@ public final class BinaryPruneMethod implements FinetuneMethod {
         Map<String, List<Double>> traces = new java.util.HashMap<>();
         CompressionPlan target = plan;
         if (!binary.isEmpty()) {
-            Sensitivity s = analyse(model, layers, unpruned, binary, probe, traces);
+            PruningSensitivity s = analyse(model, layers, unpruned, binary, probe, traces);
             if (config.reallocate()) target = reallocate(plan, binary, layers, s, traces);
         }
         List<PlanLayer> bound = PlanLayers.rebind(layers, target);
@@ -100,7 +100,7 @@ public final class BinaryPruneMethod implements FinetuneMethod {
         HookedTrainer.train(model, train, config.pruneEpochs(), TrainingHook.both(clock, projecting(layers, i -> ramped[0].layer(i))), listener);
     }
 
-    private Sensitivity analyse(Model model, List<PlanLayer> layers, CompressionPlan unpruned, List<Integer> binary,
+    private PruningSensitivity analyse(Model model, List<PlanLayer> layers, CompressionPlan unpruned, List<Integer> binary,
                                 DataSet probe, Map<String, List<Double>> traces) {
         double[] grid = config.sparsities();
         double base = projectedAccuracy(model, layers, i -> unpruned.layer(i), probe);
@@ -116,10 +116,10 @@ public final class BinaryPruneMethod implements FinetuneMethod {
             traces.put("sensitivity." + layers.get(layer).info().name(), curve);
             LOG.info("sensitivity of {}: drops {} at sparsities {}", layers.get(layer).info().name(), curve, grid);
         }
-        return new Sensitivity(grid, drops);
+        return new PruningSensitivity(grid, drops);
     }
 
-    private CompressionPlan reallocate(CompressionPlan plan, List<Integer> binary, List<PlanLayer> layers, Sensitivity s,
+    private CompressionPlan reallocate(CompressionPlan plan, List<Integer> binary, List<PlanLayer> layers, PruningSensitivity s,
                                        Map<String, List<Double>> traces) {
         long[] weights = new long[binary.size()];
         double budget = 0;

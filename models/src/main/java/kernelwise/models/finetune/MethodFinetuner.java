@@ -8,7 +8,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * The fine-tuning methods behind the compression core's {@link PlanFinetuner} interface, so that
+ * The fine-tuning methods behind the {@link PlanFinetuner} interface, so that
  * {@code finetune --method qat|admm|slr|autoprune|bnn} selects them ({@code qat}: {@link ProjectThenRetrainMethod},
  * the same method as {@code bench finetune}'s qat row). Of {@code config.epochs()}, the last
  * {@code retrainEpochs} (default 1) are the masked retraining and the others the method's own phase; at least one

@@ -8,8 +8,7 @@
  * {@link kernelwise.models.finetune.FinetuneMethod}s, created by name through
  * {@link kernelwise.models.finetune.FinetuneMethods}.
  * <p>
- * They share: the projection onto a plan ({@link kernelwise.models.compress.KernelProjection}, the compression
- * core's), a minibatch loop that exposes the gradient before the updater ({@link kernelwise.models.finetune.HookedTrainer}),
+ * They share: the projection onto a plan ({@link kernelwise.models.compress.KernelProjection}), a minibatch loop that exposes the gradient before the updater ({@link kernelwise.models.finetune.HookedTrainer}),
  * straight-through training of latent weights ({@code LatentForward}), the final masked quantization-aware
  * retraining ({@link kernelwise.models.finetune.MaskedRetrain}) and optional distillation
  * ({@link kernelwise.models.finetune.DistillationLoss}). Weights pass through the methods only as ND4J arrays in

@@ -16,7 +16,6 @@ import kernelwise.models.plan.CompressionPlan;
 import kernelwise.models.plan.LayerInfo;
 import kernelwise.models.plan.LayerPlan;
 import kernelwise.models.plan.NetworkSpec;
-import kernelwise.models.train.ModelStore;
 import kernelwise.search.RunFactory;
 import kernelwise.search.RunParts;
 import kernelwise.search.SearchConfig;
@@ -84,8 +83,8 @@ public final class RecoveryBench {
     /** Makes the plans, fine-tunes those not in the table yet, scores all under every option; writes the table. */
     public List<Row> run(java.util.function.Consumer<Row> progress) throws Exception {
         List<Row> done = RecoveryBenchReport.rows(dir, name, settings);
-        DataSplits data = Datasets.load(settings.dataset(), Folders.data());
-        Model network = ModelStore.inResults(Folders.results()).load(settings.model(), settings.dataset()).network();
+        DataSplits data = Datasets.load(kernelwise.models.data.DataSpec.parse(settings.dataset()), Folders.data());
+        Model network = kernelwise.search.ZooRunFactory.network(settings.model(), data);
         Map<Recovery, PlanScorer> scorers = scorers(network, data);
         Files.createDirectories(dir.resolve(name + "-plans"));
         List<Row> rows = new ArrayList<>();

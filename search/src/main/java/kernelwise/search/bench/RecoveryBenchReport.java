@@ -63,7 +63,7 @@ public final class RecoveryBenchReport {
         Path file = dir.resolve(name + ".json");
         if (!Files.isRegularFile(file)) return List.of();
         JsonNode root = SearchBenchReport.JSON.readTree(file.toFile());
-        if (root.get("settings") == null || !root.get("settings").equals(SearchBenchReport.JSON.valueToTree(settings))) {
+        if (root.get("settings") == null || !root.get("settings").equals(SearchBenchReport.JSON.readTree(SearchBenchReport.JSON.writeValueAsString(settings)))) {
             throw new IllegalStateException(file + " was made with other settings (" + root.get("settings") + "); give another --name or the same settings");
         }
         List<RecoveryBench.Row> rows = new ArrayList<>();
@@ -81,6 +81,10 @@ public final class RecoveryBenchReport {
                         + " 10,000 test images).%n%n",
                 rows.size(), s.randomPlans(), s.jitteredPlans(), s.evalImages(), s.recoverySamples(), f.method(), f.epochs(), f.retrainEpochs(),
                 f.trainImages(), f.seed()));
+        b.append(String.format(Locale.ROOT, "Reproduce: `./kernelwise bench recovery --model %s --dataset %s --hardware %s --budgets %s --random-plans %d"
+                        + " --jittered-plans %d --seed %d --eval-images %d --recovery-images %d --method %s --epochs %d --retrain-epochs %d --train-images %d`.%n%n",
+                s.model(), s.dataset(), s.hardware(), String.join(",", s.budgets()), s.randomPlans(), s.jitteredPlans(), s.seed(), s.evalImages(),
+                s.recoverySamples(), f.method(), f.epochs(), f.retrainEpochs(), f.trainImages()));
         b.append("| recovery | Spearman, all plans | mean Spearman within a budget | seconds to score a plan |\n|---|---:|---:|---:|\n");
         for (Correlation c : correlations(rows)) {
             b.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.2f |%n", c.recovery(), c.spearman(), c.withinBudget(), c.secondsPerPlan()));

@@ -10,7 +10,6 @@ import kernelwise.models.compress.Recovery;
 import kernelwise.models.data.DataSplits;
 import kernelwise.models.data.Datasets;
 import kernelwise.models.plan.CompressionPlan;
-import kernelwise.models.train.ModelStore;
 import kernelwise.search.RunFactory;
 import kernelwise.search.RunParts;
 import kernelwise.search.SearchConfig;
@@ -118,8 +117,8 @@ public final class SearchBench {
         List<Row> done = SearchBenchReport.rows(dir, name, settings);
         List<Row> rows = new ArrayList<>();
         Files.createDirectories(runsDir());
-        DataSplits data = Datasets.load(settings.dataset(), Folders.data());
-        Model network = ModelStore.inResults(Folders.results()).load(settings.model(), settings.dataset()).network();
+        DataSplits data = Datasets.load(kernelwise.models.data.DataSpec.parse(settings.dataset()), Folders.data());
+        Model network = kernelwise.search.ZooRunFactory.network(settings.model(), data);
         double floatAccuracy = kernelwise.models.finetune.Networks.accuracy(network, data.test(), 1000);
         try (RunStore store = RunStore.open(dir.resolve(name + "-runs.db"))) {
             for (String c : settings.contenders()) {

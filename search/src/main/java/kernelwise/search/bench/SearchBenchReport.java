@@ -67,7 +67,7 @@ public final class SearchBenchReport {
         if (!Files.isRegularFile(file)) return List.of();
         JsonNode root = JSON.readTree(file.toFile());
         JsonNode stored = root.get("settings");
-        if (stored == null || !stored.equals(JSON.valueToTree(settings))) {
+        if (stored == null || !stored.equals(JSON.readTree(JSON.writeValueAsString(settings)))) {   // as read back: numbers typed as parsed
             throw new IllegalStateException(file + " was made with other settings (" + stored + "); give another --name or the same settings");
         }
         List<SearchBench.Row> rows = new ArrayList<>();
@@ -96,6 +96,8 @@ public final class SearchBenchReport {
                 100 * floatAccuracy, s.episodes(), s.evalImages(),
                 s.recovery() == kernelwise.models.compress.Recovery.NONE ? "" : " after the recovery step " + s.recovery() + " (" + s.recoverySamples() + " training images)",
                 f.method(), f.epochs(), f.retrainEpochs(), f.trainImages(), f.learningRate(), f.batch()));
+        b.append("Reproduce: `").append(command(s)).append("`").append(new kernelwise.agents.AgentConfig().equals(s.agentConfig()) ? ""
+                : " with `--agent-config FILE` holding the agent configuration in the JSON's settings").append(".\n\n");
         b.append("| contender | seeds | test acc. after fine-tuning | search-time score | relative cost | .kw bytes | plans scored | search s |\n");
         b.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Summary m : summaries(s, rows)) {
@@ -115,6 +117,17 @@ public final class SearchBenchReport {
                     r.plansScored(), r.searchSeconds(), r.finetuneSeconds()));
         }
         return b.toString();
+    }
+
+    /** The command line that makes this table (its rows resume from the table's store). */
+    static String command(SearchBench.Settings s) {
+        FinetuneRecipe f = s.recipe();
+        return String.format(Locale.ROOT, "./kernelwise bench search --model %s --dataset %s --hardware %s --budget %s --contenders %s --seeds %s"
+                        + " --episodes %d --eval-images %d --recovery %s --recovery-images %d --method %s --epochs %d --retrain-epochs %d"
+                        + " --train-images %d --lr %s", s.model(), s.dataset(), s.hardware(), s.budget(), String.join(",", s.contenders()),
+                s.seeds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), s.episodes(), s.evalImages(),
+                s.recovery().name().toLowerCase(Locale.ROOT), s.recoverySamples(), f.method(), f.epochs(), f.retrainEpochs(), f.trainImages(),
+                f.learningRate());
     }
 
     /** Each contender against random search and against the best heuristic: the difference of means and whether it exceeds 2 SE. */

@@ -76,10 +76,6 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
-    static PlanFinetuner finetuner(String method) {
-        return finetuner(method, 1, null);
-    }
-
     static PlanFinetuner finetuner(String method, int retrainEpochs, Double rhoMax) {
         if (!FinetuneMethods.NAMES.contains(method)) {
             throw CliException.usage("unknown fine-tuning method '" + method + "' (known: " + String.join(", ", FinetuneMethods.NAMES) + ")");

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Writes a trained network as a packed {@code .kw} file (the compression core's {@link KwFile}) and returns its size. */
+/** Writes a trained network as a packed {@code .kw} file ({@link KwFile}) and returns its size. */
 final class PackedSize {
 
     private PackedSize() {

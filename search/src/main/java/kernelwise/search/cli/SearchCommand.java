@@ -50,6 +50,12 @@ final class SearchCommand implements Callable<Integer> {
     String run;
     @Option(names = "--eval-images", description = "Search-validation images scored per episode, at most: all of them when the split is smaller (default: ${DEFAULT-VALUE}).")
     int evalImages = SearchConfig.DEFAULT_EVAL_IMAGES;
+    @Option(names = "--recovery", paramLabel = "R", description = "Recovery step before a plan is scored: none, bias (each kernel's"
+            + " bias moved by its mean gap to the float layer's output) or lsq (each layer's kept weights refit by least squares to the float layer's"
+            + " outputs, then quantized again) (default: ${DEFAULT-VALUE}).")
+    String recovery = SearchConfig.DEFAULT_RECOVERY.name().toLowerCase(java.util.Locale.ROOT);
+    @Option(names = "--recovery-images", paramLabel = "N", description = "Training images the recovery step fits on (default: ${DEFAULT-VALUE}).")
+    int recoveryImages = SearchConfig.DEFAULT_RECOVERY_IMAGES;
     @Option(names = "--checkpoint-every", description = "Store the agent's state every N episodes (default: ${DEFAULT-VALUE}).")
     int checkpointEvery = 1;
     @Option(names = "--agent-config", paramLabel = "FILE", description = "The agent's full configuration as JSON (default: the"
@@ -72,7 +78,7 @@ final class SearchCommand implements Callable<Integer> {
         SearchConfig config = SearchConfig.builder().run(run).model(model).data(CliData.spec(data)).agent(agent)
                 .hardware(hardware, hardwareParams == null ? null : hardwareParams.toAbsolutePath().toString())
                 .budget(budget).mode(mode).maxAccuracyLoss(maxAccuracyLoss).episodes(episodes).seed(seed)
-                .evalImages(evalImages).checkpointEvery(checkpointEvery).agentConfig(agentConfig(agentConfig)).build();
+                .evalImages(evalImages).recovery(recovery, recoveryImages).checkpointEvery(checkpointEvery).agentConfig(agentConfig(agentConfig)).build();
         try {
             kernelwise.search.RunFolder.check(storeOptions.results(), config.run(), storeOptions.store());
         } catch (kernelwise.search.RunFolder.TakenException e) {

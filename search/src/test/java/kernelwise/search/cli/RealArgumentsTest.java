@@ -41,6 +41,8 @@ class RealArgumentsTest {
         expect(ExitCode.USAGE, "unknown agent 'sarsa'", "--agent", "sarsa");
         expect(ExitCode.USAGE, "mode must be one of", "--mode", "fast");
         expect(ExitCode.USAGE, "unknown data set or format 'cifar'", "--dataset", "cifar");
+        expect(ExitCode.USAGE, "recovery must be none, bias or lsq, found 'refit'", "--recovery", "refit");
+        expect(ExitCode.USAGE, "recovery images must be positive, found 0", "--recovery-images", "0");
         CliRun resume = CliRun.of("resume", "nosuchrun", "--store", store.toString());
         assertEquals(ExitCode.NOT_FOUND, resume.code(), resume.err());
         try (RunStore s = RunStore.open(store)) {

@@ -22,8 +22,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The {@code qat} method ({@link ProjectThenRetrainMethod}) through the core interface, as {@code finetune --method qat} runs it. */
-class QatFinetunerTest {
+/** The {@code qat} method ({@link ProjectThenRetrainMethod}) through {@link MethodFinetuner}, as {@code finetune --method qat} runs it. */
+class ProjectThenRetrainFinetuneTest {
 
     private static DataSplits splits() {
         return new DataSplits("patterns", TestData.patterns(2000, 1), TestData.patterns(300, 2), TestData.patterns(300, 3), Map.of());

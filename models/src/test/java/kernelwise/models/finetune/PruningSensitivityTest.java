@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SensitivityTest {
+class PruningSensitivityTest {
 
-    private final Sensitivity curves = new Sensitivity(new double[]{0, 0.5, 0.9},
+    private final PruningSensitivity curves = new PruningSensitivity(new double[]{0, 0.5, 0.9},
             new double[][]{{0, 0.00, 0.01}, {0, 0.02, 0.20}});
 
     @Test

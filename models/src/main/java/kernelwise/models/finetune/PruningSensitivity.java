@@ -10,9 +10,9 @@ import java.util.Arrays;
  * @param sparsities the sparsities measured, ascending, starting at 0
  * @param drops      per layer, the validation accuracy drop at each sparsity (made non-decreasing on use)
  */
-public record Sensitivity(double[] sparsities, double[][] drops) {
+public record PruningSensitivity(double[] sparsities, double[][] drops) {
 
-    public Sensitivity {
+    public PruningSensitivity {
         sparsities = sparsities.clone();
         drops = Arrays.stream(drops).map(double[]::clone).toArray(double[][]::new);
         if (sparsities.length < 2 || sparsities[0] != 0) {
