@@ -171,6 +171,19 @@ class StoreSafetyTest {
     }
 
     @Test
+    void givenAStoreBeingRead_whenASearchStartsOnIt_thenRefusedAsInUse() throws Exception {
+        Path s = copyOfStore("read.db");
+        try (RunStore reading = RunStore.openReadOnly(s)) {
+            expect(ExitCode.REFUSED, "is in use by another kernelwise process",
+                    toy(s, "search", "--model", "toy", "--agent", "random", "--episodes", "2", "--run", "second"));
+            assertTrue(reading.exists("whole"));
+        }
+        try (RunStore after = RunStore.openReadOnly(s)) {
+            assertFalse(after.exists("second"));
+        }
+    }
+
+    @Test
     void givenAHealthyStore_whenTheReadOnlyVerbsRun_thenItsBytesAreIdenticalAfter() throws Exception {
         Path s = copyOfStore("healthy.db");
         Path res = dir.resolve("healthy-results");
