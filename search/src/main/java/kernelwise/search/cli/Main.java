@@ -103,7 +103,7 @@ public final class Main implements Runnable {
         if (msg == null) msg = ex.getClass().getSimpleName();
         int nl = msg.indexOf('\n');
         msg = nl < 0 ? msg : msg.substring(0, nl);
-        boolean internal = exitCodeFor(ex) == ExitCode.FAILURE && !(ex instanceof java.io.IOException) && ex instanceof RuntimeException
+        boolean internal = exitCodeFor(ex) == ExitCode.FAILURE && ex instanceof RuntimeException && !ex.getClass().getName().startsWith("kernelwise.")
                 && !(ex instanceof IllegalStateException) && !(ex instanceof java.io.UncheckedIOException);
         return internal ? "internal error: " + ex.getClass().getSimpleName() + ": " + msg + " (KERNELWISE_DEBUG=1 prints where)" : msg;
     }
