@@ -41,7 +41,7 @@ public final class StoreCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            StoreRecovery.Report r = read(() -> StoreRecovery.check(file));
+            StoreRecovery.Report r = read(() -> StoreRecovery.check(storeFile(file)));
             PrintWriter w = spec.commandLine().getOut();
             w.println(file + ": " + (r.headerProblem() == null ? "header and length as recorded (" + String.format(Locale.ROOT, "%,d", Files.size(file))
                     + " bytes)" : r.headerProblem() + " (read through a zero-padded copy)"));
@@ -68,7 +68,7 @@ public final class StoreCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            if (!Files.exists(file)) throw CliException.notFound("no such store file: " + file);
+            storeFile(file);
             SafeOutput.of("--out", out, false).notOnto("store", file).check();
             PrintWriter w = spec.commandLine().getOut();
             StoreRecovery.Report r = read(() -> AtomicWrite.write(out, tmp -> {
@@ -92,6 +92,12 @@ public final class StoreCommand implements Runnable {
 
     private interface Work<T> {
         T run() throws IOException;
+    }
+
+    private static Path storeFile(Path file) {
+        if (Files.isDirectory(file)) throw CliException.usage(file + " is a folder; give the store file");
+        if (!Files.exists(file)) throw CliException.notFound("no such store file: " + file);
+        return file;
     }
 
     private static <T> T read(Work<T> work) throws IOException {

@@ -83,6 +83,7 @@ public final class StoreFiles {
         long size = Files.size(file);
         if (size == 0) return "the file is empty";
         ByteBuffer h = header(file);
+        if (h.get(0) != 0x4A) return "the file does not begin with a MapDB header (it is some other file)";
         if (h.limit() < HEADER_BYTES) return "the file is " + size + " bytes, shorter than a store's header";
         if (!looksLikeMapDb(h)) return "the file does not begin with a MapDB header (it is some other file)";
         long recorded = recordedLength(file);

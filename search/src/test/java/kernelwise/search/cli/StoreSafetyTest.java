@@ -171,6 +171,19 @@ class StoreSafetyTest {
     }
 
     @Test
+    void givenSomethingElseThanAStore_whenChecked_thenItsExitCodeAndALineNamingIt() throws Exception {
+        Path plan = Files.writeString(dir.resolve("not-a-store.json"), "{\"schemaVersion\": 1}");
+        Snapshot before = Snapshot.of(dir);
+        expect(ExitCode.REFUSED, plan + " is not a readable kernelwise store: the file does not begin with a MapDB header",
+                CliRun.toy("store", "check", plan.toString()));
+        expect(ExitCode.NOT_FOUND, "no such store file", CliRun.toy("store", "check", dir.resolve("none.db").toString()));
+        expect(ExitCode.USAGE, "is a folder", CliRun.toy("store", "check", dir.toString()));
+        expect(ExitCode.REFUSED, "is this command's store", CliRun.toy("store", "salvage", store.toString(), "--out", store.toString()));
+        before.assertUnchanged();
+        before.assertNothingAdded();
+    }
+
+    @Test
     void givenAStoreBeingRead_whenASearchStartsOnIt_thenRefusedAsInUse() throws Exception {
         Path s = copyOfStore("read.db");
         try (RunStore reading = RunStore.openReadOnly(s)) {
