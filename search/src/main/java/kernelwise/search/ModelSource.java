@@ -46,8 +46,8 @@ final class ModelSource {
         if (isPath(model)) {
             if (!Files.isRegularFile(Path.of(model))) throw new NoSuchFileException(model);
         } else if (!ModelZoo.contains(model)) {
-            throw new IllegalArgumentException("unknown model '" + model + "' (known: " + String.join(", ", ModelZoo.names())
-                    + ", or the path of a model .zip)");
+            throw new UnknownModelException("no such model: '" + model + "' is neither a zoo model (" + String.join(", ", ModelZoo.names())
+                    + ") nor a model file");
         }
     }
 
@@ -56,6 +56,11 @@ final class ModelSource {
      * @throws NoSuchFileException      for a missing zip
      */
     static Loaded load(String model, DataSplits data) throws IOException {
+        return load(model, data, new TrainListener() { });
+    }
+
+    /** As {@link #load(String, DataSplits)}, telling {@code progress} of a zoo model's training if it is trained now. */
+    static Loaded load(String model, DataSplits data, TrainListener progress) throws IOException {
         check(model);
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("model", model);
@@ -67,8 +72,24 @@ final class ModelSource {
         ModelStore store = ModelStore.inResults(Folders.results());
         StoredModel stored = store.loadOrTrain(model, data, TrainConfig.defaults(model), new TrainListener() {
             @Override
+            public void onStart(int epochs, int batchesPerEpoch) {
+                progress.onStart(epochs, batchesPerEpoch);
+            }
+
+            @Override
+            public void onBatch(int epoch, int batch, double loss) {
+                progress.onBatch(epoch, batch, loss);
+            }
+
+            @Override
             public void onEpochEnd(int epoch, double seconds) {
                 log.info("training {} before the search: epoch {} took {} s", model, epoch + 1, Math.round(seconds));
+                progress.onEpochEnd(epoch, seconds);
+            }
+
+            @Override
+            public void onEvaluate(String split) {
+                progress.onEvaluate(split);
             }
         });
         ModelCard card = stored.card();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import kernelwise.env.Resource;
+import kernelwise.models.plan.CompressionPlan;
+import kernelwise.search.io.AtomicWrite;
 import kernelwise.search.store.EpisodeRecord;
 import kernelwise.search.store.RunInfo;
 import kernelwise.search.store.RunProgress;
@@ -35,11 +37,17 @@ public final class RunOutputs {
     /** Writes the three files; returns the run folder. */
     public static Path write(RunStore store, String run, Path results) throws IOException {
         Path dir = runDir(results, run);
-        Files.createDirectories(dir);
+        RunFolder.claim(results, run, store.file());
         List<EpisodeRecord> episodes = store.episodes(run);
         long best = store.progress(run).bestEpisode();
-        if (best >= 0) episodes.get((int) best).plan().write(dir.resolve("best-plan.json"));
-        Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(summary(store, run)));
+        if (best >= 0) {
+            CompressionPlan plan = episodes.get((int) best).plan();
+            AtomicWrite.write(dir.resolve("best-plan.json"), f -> {
+                plan.write(f);
+                return null;
+            });
+        }
+        AtomicWrite.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(summary(store, run)));
         writeCsv(dir.resolve("episodes.csv"), episodes);
         return dir;
     }
@@ -76,6 +84,6 @@ public final class RunOutputs {
             sb.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.1f,%.9g,%.1f,%d,%.4f,%.4f,%.4f%n", e.index(), s.reward(), s.accuracy(),
                     s.relativeCost(), s.cycles(), s.seconds(), s.energyPj(), s.storageBits(), e.agentSeconds(), e.scoreSeconds(), e.wallSeconds()));
         }
-        Files.writeString(file, sb);
+        AtomicWrite.writeString(file, sb);
     }
 }

@@ -62,13 +62,16 @@ public final class SearchLoop {
                     + "; continue it with 'resume " + config.run() + "' or pick another --run");
         }
         Path dir = RunOutputs.runDir(results, config.run());
+        boolean existed = Files.exists(dir.resolve("search.log"));
+        boolean claimed = RunFolder.claim(results, config.run(), store.file());
         try (AutoCloseable ignored = RunLogging.attach(config.run(), dir.resolve("search.log"))) {
             RunParts parts;
             try {
                 parts = factory.build(config);
             } catch (Exception e) {
                 ignored.close();
-                removeEmptyRunFolder(dir.resolve("search.log"));
+                if (claimed) RunFolder.unclaim(results, config.run());
+                removeEmptyRunFolder(dir.resolve("search.log"), existed);
                 throw e;
             }
             try (parts) {
@@ -91,6 +94,7 @@ public final class SearchLoop {
         if (episodes.isPresent() && episodes.getAsLong() < done) {
             throw new IllegalArgumentException("episodes must be at least the " + done + " already done, found " + episodes.getAsLong());
         }
+        RunFolder.claim(results, run, store.file());
         try (AutoCloseable ignored = RunLogging.attach(run, RunOutputs.runDir(results, run).resolve("search.log"));
              RunParts parts = factory.build(config)) {
             checkSameInputs(info, parts);
@@ -166,8 +170,8 @@ public final class SearchLoop {
     }
 
     /** After a failed start: the run's log and, if nothing else is in it, its folder go. */
-    private static void removeEmptyRunFolder(Path log) throws IOException {
-        Files.deleteIfExists(log);
+    private static void removeEmptyRunFolder(Path log, boolean keepLog) throws IOException {
+        if (!keepLog) Files.deleteIfExists(log);
         try {
             Files.deleteIfExists(log.getParent());
         } catch (java.nio.file.DirectoryNotEmptyException keep) {

@@ -29,10 +29,17 @@ public final class ZooRunFactory implements RunFactory {
     private static final Logger log = LoggerFactory.getLogger(ZooRunFactory.class);
 
     private final DataSplits given;
+    private kernelwise.models.train.TrainListener trainingProgress = new kernelwise.models.train.TrainListener() { };
 
     /** Reads each run's data from its spec (named sets in the data folder, or the files the spec names). */
     public ZooRunFactory() {
         this.given = null;
+    }
+
+    /** Tells {@code progress} of the training of a zoo model not yet trained (the command line shows it); returns this. */
+    public ZooRunFactory trainingProgress(kernelwise.models.train.TrainListener progress) {
+        this.trainingProgress = java.util.Objects.requireNonNull(progress, "progress");
+        return this;
     }
 
     /**
@@ -62,7 +69,7 @@ public final class ZooRunFactory implements RunFactory {
             log.info("{} has {} search-validation examples, fewer than the {} asked for: the search scores all of them", data.name(),
                     available, c.env().evalSamples());
         }
-        ModelSource.Loaded model = ModelSource.load(c.model(), data);
+        ModelSource.Loaded model = ModelSource.load(c.model(), data, trainingProgress);
         ModelInput.Bound bound = ModelInput.bind(model.network(), data, c.model());
         long t0 = System.nanoTime();
         CompressionEnv env = CompressionEnv.create(bound.network(), bound.data(), c.env(), hw);

@@ -10,7 +10,7 @@ public final class ToyRunFactory implements RunFactory {
 
     @Override
     public RunParts build(SearchConfig config) {
-        if (!config.model().equals("toy")) throw new IllegalArgumentException("unknown model '" + config.model() + "' (toy factory knows: toy)");
+        if (!config.model().equals("toy")) throw new UnknownModelException("no such model: '" + config.model() + "' (toy factory knows: toy)");
         double budget = config.env().budget().fraction();
         long millis = Long.getLong("kernelwise.toy.episodeMillis", 0L);
         return new RunParts(ToyEnv.of(Samples.spec(), budget, millis), new ToyAgent(config.seed()),

@@ -68,8 +68,8 @@ public final class BenchCostsCommand implements Callable<Integer> {
         String md = markdown(rows);
         Path dir = BenchOptions.dir(out);
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("costs.json"), CliJson.write(n) + "\n");
-        Files.writeString(dir.resolve("costs.md"), md);
+        kernelwise.search.io.AtomicWrite.writeString(dir.resolve("costs.json"), CliJson.write(n) + "\n");
+        kernelwise.search.io.AtomicWrite.writeString(dir.resolve("costs.md"), md);
         spec.commandLine().getOut().println(json ? CliJson.write(n) : md);
         spec.commandLine().getOut().flush();
         return ExitCode.OK;

@@ -59,8 +59,8 @@ public final class BenchEvalCommand implements Callable<Integer> {
                 .put("time", Instant.now().toString());
         Path dir = BenchOptions.dir(out);
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("eval.json"), CliJson.write(n));
-        Files.writeString(dir.resolve("eval.md"), markdown(r, trained, n.get("loadAverage").asDouble()));
+        kernelwise.search.io.AtomicWrite.writeString(dir.resolve("eval.json"), CliJson.write(n));
+        kernelwise.search.io.AtomicWrite.writeString(dir.resolve("eval.md"), markdown(r, trained, n.get("loadAverage").asDouble()));
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             w.println(CliJson.write(n));

@@ -18,8 +18,8 @@ final class BenchFinetuneReport {
     static void write(Path dir, String model, String dataset, double floatAccuracy, Map<String, Object> settings,
                       List<BenchFinetuneRow> rows) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("finetune.md"), markdown(model, dataset, floatAccuracy, settings, rows));
-        Files.writeString(dir.resolve("finetune.json"), json(model, dataset, floatAccuracy, settings, rows) + "\n");
+        kernelwise.search.io.AtomicWrite.writeString(dir.resolve("finetune.md"), markdown(model, dataset, floatAccuracy, settings, rows));
+        kernelwise.search.io.AtomicWrite.writeString(dir.resolve("finetune.json"), json(model, dataset, floatAccuracy, settings, rows) + "\n");
     }
 
     static String markdown(String model, String dataset, double floatAccuracy, Map<String, Object> settings, List<BenchFinetuneRow> rows) {

@@ -59,23 +59,42 @@ final class CliModels {
         }
     }
 
-    /** A plan file, refused with exit code 4 when it is not a valid plan. */
+    /**
+     * A plan file: a folder is exit 2, a missing file 3, and anything that is not a valid plan 4 (not UTF-8 text, not JSON,
+     * {@code null}, a null layer, bits that are not whole numbers), each naming the file and what is wrong.
+     */
     static CompressionPlan plan(Path file) throws IOException {
+        if (Files.isDirectory(file)) throw CliException.usage("--plan " + file + " is a folder, not a plan file");
+        String text;
         try {
-            return CompressionPlan.read(file);
+            text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw CliException.notFound("no such plan file: " + e.getFile());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new CliException(ExitCode.REFUSED, file + ": not a plan file (not UTF-8 text)", e);
+        }
+        String problem = PlanShape.problem(text);
+        if (problem != null) throw new CliException(ExitCode.REFUSED, file + ": not a valid plan: " + problem);
+        try {
+            return CompressionPlan.fromJson(text);
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCode.REFUSED, e.getMessage(), e);
+            throw new CliException(ExitCode.REFUSED, file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Refuses (exit 4) a plan that does not fit the network, naming the first mismatch. */
+    /**
+     * Refuses (exit 4) a plan that does not fit the network, naming the first mismatch; a plan whose layers fit but
+     * that was written for another network (its fingerprint names other layer shapes) is refused too.
+     */
     static void checkPlan(CompressionPlan plan, kernelwise.models.plan.NetworkSpec spec) {
         try {
             plan.checkAgainst(spec);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.REFUSED, "plan does not fit the model: " + e.getMessage(), e);
+        }
+        if (!plan.network().equals(spec.fingerprint())) {
+            throw new CliException(ExitCode.REFUSED, "plan does not fit the model: it was written for network '" + plan.network()
+                    + "', the model is '" + spec.fingerprint() + "'");
         }
     }
 

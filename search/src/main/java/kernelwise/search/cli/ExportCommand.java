@@ -33,6 +33,8 @@ final class ExportCommand implements Callable<Integer> {
     double maxDrop = 0.01;
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The plan file to write.")
     Path out;
+    @Option(names = "--force", description = "Replace --out if it exists.")
+    boolean force;
 
     static final class Which {
         @Option(names = "--best", description = "The best plan (the default).")
@@ -44,7 +46,9 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PlanChoice choice = PlanChoice.parse(by);
-        try (RunStore store = storeOptions.openExisting()) {
+        SafeOutput output = SafeOutput.of("--out", out, force).notOnto("store", storeOptions.store());
+        output.check();
+        try (RunStore store = storeOptions.openForReading()) {
             String run = StoreOptions.runOrLatest(store, this.run);
             long done = store.progress(run).episodesDone();
             if (done == 0) throw CliException.notFound("run '" + run + "' has no episodes yet");
@@ -58,7 +62,10 @@ final class ExportCommand implements Callable<Integer> {
                 List<EpisodeRecord> all = store.episodes(run);
                 e = choice.choose(all, maxDrop);
             }
-            e.plan().write(out);
+            output.write(f -> {
+                e.plan().write(f);
+                return null;
+            });
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: episode %d of run %s (%s)%n", out, e.index(), run,
                     Summaries.scores(e.scores()));
         }

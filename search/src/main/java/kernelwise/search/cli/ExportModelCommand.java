@@ -38,11 +38,17 @@ public final class ExportModelCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "the .kw file to write")
     Path out;
 
+    @Option(names = "--force", description = "replace --out if it exists")
+    boolean force;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
+        SafeOutput output = SafeOutput.of("--out", out, force).notOnto("--model", model).notOnto("--plan", planFile)
+                .notOntoData(CliData.spec(dataset));
+        output.check();
         CompressionPlan plan = CliModels.plan(planFile);
         DataSplits raw = CliData.load(dataset);
         var bound = CliData.bind(CliModels.load(model, raw.name()), raw, model);
@@ -53,7 +59,8 @@ public final class ExportModelCommand implements Callable<Integer> {
         source.put("model", model);
         source.put("dataset", CliData.spec(dataset).toString());
         source.put("plan", planFile.toString());
-        long bytes = KwFile.write(net, plan, FastPlanScorer.calibrate(net, data.train()), source, out);
+        var ranges = FastPlanScorer.calibrate(net, data.train());
+        long bytes = output.write(f -> KwFile.write(net, plan, ranges, source, f));
         double ratio = 4.0 * net.numParams() / bytes;
         PrintWriter w = spec.commandLine().getOut();
         if (json) {

@@ -69,6 +69,9 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--rho-max", paramLabel = "X", description = "cap of admm's and slr's penalty weight rho (default: the methods' own, 0.1)")
     Double rhoMax;
 
+    @Option(names = "--force", description = "replace the .kw file if it exists")
+    boolean force;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
@@ -88,6 +91,10 @@ public final class FinetuneCommand implements Callable<Integer> {
                 () -> new FinetuneRequest.Method(method, epochs - retrain, new Retraining(retrain), rhoMax, true));
         FinetuneRequest.Schedule schedule = FinetuneOptions.checked(OPTIONS, () -> FinetuneRequest.Schedule.defaults().withLearningRate(lr).withSeed(seed));
         FinetuneRequest.Schedule limited = schedule.withTrainExamples(maxBatches * schedule.batchSize());
+        Path file = out != null ? out : Folders.results().resolve("finetune").resolve(baseName() + ".kw");
+        SafeOutput output = SafeOutput.of(out != null ? "--out" : "the default output", file, force).notOnto("--model", model)
+                .notOnto("--plan", planFile).notOntoData(CliData.spec(dataset));
+        output.check();
         CompressionPlan plan = CliModels.plan(planFile);
         DataSplits raw = CliData.load(dataset);
         var bound = CliData.bind(CliModels.load(model, raw.name()), raw, model);
@@ -103,7 +110,6 @@ public final class FinetuneCommand implements Callable<Integer> {
         try (ProgressBarListener bar = new ProgressBarListener("finetune " + method, System.err)) {
             tuned = Finetuning.run(net, request, data, bar);
         }
-        Path file = out != null ? out : Folders.results().resolve("finetune").resolve(baseName() + ".kw");
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("model", model);
         source.put("dataset", CliData.spec(dataset).toString());
@@ -113,7 +119,7 @@ public final class FinetuneCommand implements Callable<Integer> {
         source.put("schedule", request.schedule());
         source.put("distillation", request.distillation());
         source.put("calibration", request.calibration());
-        long bytes = tuned.writeKw(source, file);
+        long bytes = output.write(f -> tuned.writeKw(source, f));
         double afterAcc = CliModels.accuracy(KwFile.read(file), data.test());
         print(floatAcc, before, afterAcc, bytes, net.numParams(), tuned.seconds(), file);
         return ExitCode.OK;

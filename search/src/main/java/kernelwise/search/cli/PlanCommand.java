@@ -50,10 +50,18 @@ public final class PlanCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "the plan JSON to write")
         Path out;
 
+        @Option(names = "--force", description = "replace --out if it exists")
+        boolean force;
+
         @Override
         public Integer call() throws IOException {
+            SafeOutput output = SafeOutput.of("--out", out, force).notOnto("--model", model);
+            output.check();
             CompressionPlan plan = CompressionPlan.uniform(spec(model), weightBits, activationBits, sparsity);
-            plan.write(out);
+            output.write(f -> {
+                plan.write(f);
+                return null;
+            });
             spec.commandLine().getOut().printf("wrote %s: %d layers, %d-bit weights, %d-bit activations, sparsity %.3f%n",
                     out, plan.size(), weightBits, activationBits, sparsity);
             spec.commandLine().getOut().flush();
@@ -103,9 +111,14 @@ public final class PlanCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "the plan JSON to write")
         Path out;
 
+        @Option(names = "--force", description = "replace --out if it exists")
+        boolean force;
+
         @Override
         public Integer call() throws IOException {
             if (!CompressionPlan.validActivationBits(activationBits)) throw CliException.usage("--activation-bits must be 2..8 or 32, found " + activationBits);
+            SafeOutput output = SafeOutput.of("--out", out, force).notOnto("--model", model);
+            output.check();
             org.deeplearning4j.nn.api.Model net = CliModels.load(model, dataset);
             CompressionPlan plan;
             try {
@@ -113,7 +126,10 @@ public final class PlanCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw CliException.usage(e.getMessage());
             }
-            plan.write(out);
+            output.write(f -> {
+                plan.write(f);
+                return null;
+            });
             NetworkSpec s = NetworkSpecs.of(net);
             kernelwise.models.compress.PlanCounts counts = kernelwise.models.compress.PlanCounts.of(s, plan);
             int removed = 0;

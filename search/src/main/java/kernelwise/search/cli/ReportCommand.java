@@ -23,7 +23,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (RunStore store = storeOptions.openExisting()) {
+        try (RunStore store = storeOptions.openForReading()) {
             String run = StoreOptions.runOrLatest(store, this.run);
             if (store.progress(run).episodesDone() == 0) throw CliException.notFound("run '" + run + "' has no episodes yet: nothing to report");
             Path dir = RunOutputs.write(store, run, storeOptions.results());

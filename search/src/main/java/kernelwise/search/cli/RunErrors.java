@@ -19,9 +19,9 @@ final class RunErrors {
     static <T> T mapped(Callable<T> work) throws Exception {
         try {
             return work.call();
-        } catch (DataMissingException e) {
+        } catch (DataMissingException | kernelwise.search.UnknownModelException e) {
             throw new CliException(ExitCode.NOT_FOUND, e.getMessage(), e);
-        } catch (DataFormatException | IncompatibleDataException | ModelFileException | RunMismatchException e) {
+        } catch (DataFormatException | IncompatibleDataException | ModelFileException | RunMismatchException | kernelwise.search.RunFolder.TakenException e) {
             throw new CliException(ExitCode.REFUSED, e.getMessage(), e);
         }
     }

@@ -30,7 +30,7 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (RunStore store = storeOptions.openExisting()) {
+        try (RunStore store = storeOptions.openForReading()) {
             ArrayNode rows = new ObjectMapper().createArrayNode();
             if (!json) out.printf(Locale.ROOT, ROW, "NAME", "MODEL", "AGENT", "EPISODES", "BEST ACC", "BEST COST", "REWARD");
             for (String run : store.runNames()) {

@@ -70,10 +70,20 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (CliModels.isPacked(model)) {
+            throw CliException.usage("--model " + model + " is a packed .kw file (a finished, compressed model): a search starts from a float"
+                    + " model (zoo name, .zip or .h5); to score the packed file use 'kernelwise evaluate --model " + model + "'");
+        }
+        if (hardwareParams != null) CliInputs.text("--hardware-params", hardwareParams);
         SearchConfig config = SearchConfig.builder().run(run).model(model).data(CliData.spec(data)).agent(agent)
                 .hardware(hardware, hardwareParams == null ? null : hardwareParams.toAbsolutePath().toString())
                 .budget(budget).mode(mode).maxAccuracyLoss(maxAccuracyLoss).episodes(episodes).seed(seed)
                 .evalImages(evalImages).recovery(recovery, recoveryImages).checkpointEvery(checkpointEvery).agentConfig(agentConfig(agentConfig)).build();
+        try {
+            kernelwise.search.RunFolder.check(storeOptions.results(), config.run(), storeOptions.store());
+        } catch (kernelwise.search.RunFolder.TakenException e) {
+            throw new CliException(ExitCode.REFUSED, e.getMessage(), e);
+        }
         try (RunStore store = storeOptions.open(); ProgressListener bar = new ProgressListener(System.err)) {
             SearchLoop loop = new SearchLoop(store, storeOptions.results(), runs, bar);
             RunProgress p = RunErrors.mapped(() -> loop.start(config));
@@ -87,7 +97,7 @@ final class SearchCommand implements Callable<Integer> {
     private static AgentConfig agentConfig(Path file) throws IOException {
         if (file == null) return new AgentConfig();
         try {
-            return AgentConfig.fromJson(Files.readString(file));
+            return AgentConfig.fromJson(CliInputs.text("--agent-config", file));
         } catch (IllegalArgumentException e) {
             throw CliException.usage(file + ": " + e.getMessage());
         }

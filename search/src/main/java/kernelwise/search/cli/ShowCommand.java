@@ -30,7 +30,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (RunStore store = storeOptions.openExisting()) {
+        try (RunStore store = storeOptions.openForReading()) {
             String run = StoreOptions.runOrLatest(store, this.run);
             ObjectNode summary = RunOutputs.summary(store, run);
             if (json) out.println(CliJson.write(summary));

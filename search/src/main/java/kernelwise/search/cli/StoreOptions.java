@@ -35,10 +35,25 @@ final class StoreOptions {
         }
     }
 
-    /** Opens the store for reading, refusing a missing file (so that looking never creates one). */
+    /** Opens the store to continue a run in it, refusing a missing file (so that looking never creates one). */
     RunStore openExisting() throws IOException {
-        if (!store().toFile().isFile()) throw CliException.notFound("no run store at " + store() + " (run 'kernelwise search' first, or pass --store)");
+        requireFile();
         return open();
+    }
+
+    /** Opens an existing store read-only: the verb cannot change it, grow it or create it. */
+    RunStore openForReading() throws IOException {
+        requireFile();
+        try {
+            return RunStore.openReadOnly(store());
+        } catch (StoreException e) {
+            throw new CliException(ExitCode.REFUSED, e.getMessage(), e);
+        }
+    }
+
+    private void requireFile() {
+        if (java.nio.file.Files.isDirectory(store())) throw CliException.usage("--store " + store() + " is a folder; give the store file");
+        if (!store().toFile().isFile()) throw CliException.notFound("no run store at " + store() + " (run 'kernelwise search' first, or pass --store)");
     }
 
     /**

@@ -39,8 +39,11 @@ final class Charts {
     }
 
     static void save(Chart<?, ?> chart, Path png) throws IOException {
-        String name = png.toString();
-        BitmapEncoder.saveBitmap(chart, name.substring(0, name.length() - ".png".length()), BitmapEncoder.BitmapFormat.PNG);
+        kernelwise.search.io.AtomicWrite.write(png, f -> {
+            String name = f.toString();
+            BitmapEncoder.saveBitmap(chart, name.substring(0, name.length() - ".png".length()), BitmapEncoder.BitmapFormat.PNG);
+            return null;
+        });
     }
 
     /** Reward of every episode and the best reward so far. */

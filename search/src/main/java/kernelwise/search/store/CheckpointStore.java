@@ -26,11 +26,11 @@ final class CheckpointStore {
     private final HTreeMap<String, Long> episodesAt;
     private final Map<String, Cached> cache = new HashMap<>();
 
-    CheckpointStore(DB db) {
-        chunks = db.hashMap("checkpointChunks", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
-        episodesAt = db.hashMap("checkpointAt", Serializer.STRING, Serializer.LONG).createOrOpen();
-        manifests = db.hashMap("checkpointManifest", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
-        nextId = db.hashMap("checkpointNextId", Serializer.STRING, Serializer.LONG).createOrOpen();
+    CheckpointStore(DB db, boolean readOnly) {
+        chunks = RunStore.map(db, "checkpointChunks", Serializer.STRING, Serializer.BYTE_ARRAY, readOnly);
+        episodesAt = RunStore.map(db, "checkpointAt", Serializer.STRING, Serializer.LONG, readOnly);
+        manifests = RunStore.map(db, "checkpointManifest", Serializer.STRING, Serializer.BYTE_ARRAY, readOnly);
+        nextId = RunStore.map(db, "checkpointNextId", Serializer.STRING, Serializer.LONG, readOnly);
     }
 
     /** The run's last checkpoint, if it has one. */
@@ -73,6 +73,15 @@ final class CheckpointStore {
         episodesAt.put(run, episodes);
         cache.put(run, new Cached(state, cut, ids));
         return written;
+    }
+
+    /** Reads every checkpoint record once (see {@link RunStore}'s verify). */
+    void verify() {
+        for (HTreeMap<String, ?> m : List.of(chunks, manifests, nextId, episodesAt)) {
+            for (var e : m.entrySet()) {
+                if (e.getValue() == null) throw new IllegalStateException("checkpoint record '" + e.getKey() + "' has no value");
+            }
+        }
     }
 
     /** Drops what is cached of {@code run} (after a rolled-back write). */

@@ -41,6 +41,11 @@ final class EpisodeCodec {
         return bytes.toByteArray();
     }
 
+    /** Whether {@code data} begins as an encoded episode does (its format byte, then a deflate stream's header). */
+    static boolean plausible(byte[] data) {
+        return data != null && data.length > 3 && data[0] == FORMAT && (data[1] & 0x0F) == 8 && ((data[1] & 0xFF) << 8 | data[2] & 0xFF) % 31 == 0;
+    }
+
     static EpisodeRecord decode(byte[] data) throws IOException {
         if (data.length == 0 || data[0] != FORMAT) {
             throw new IOException("stored episode has unknown format " + (data.length == 0 ? "(empty)" : data[0]));

@@ -37,18 +37,29 @@ public final class RunStore implements AutoCloseable {
 
     private final Path file;
     private final DB db;
+    private final boolean readOnly;
+    private final ReadLock readLock;
     private final HTreeMap<String, String> runs;
     private final HTreeMap<String, String> progress;
     private final HTreeMap<String, byte[]> episodes;
     private final CheckpointStore checkpoints;
 
-    private RunStore(Path file, DB db) {
+    private RunStore(Path file, DB db, ReadLock readLock) {
         this.file = file;
         this.db = db;
-        this.runs = db.hashMap("runs", Serializer.STRING, Serializer.STRING).createOrOpen();
-        this.progress = db.hashMap("progress", Serializer.STRING, Serializer.STRING).createOrOpen();
-        this.episodes = db.hashMap("episodes", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
-        this.checkpoints = new CheckpointStore(db);
+        this.readOnly = readLock != null;
+        this.readLock = readLock;
+        this.runs = map(db, "runs", Serializer.STRING, Serializer.STRING, readOnly);
+        this.progress = map(db, "progress", Serializer.STRING, Serializer.STRING, readOnly);
+        this.episodes = map(db, "episodes", Serializer.STRING, Serializer.BYTE_ARRAY, readOnly);
+        this.checkpoints = new CheckpointStore(db, readOnly);
+    }
+
+    /** The named map; opened read-only, a map the file does not hold is an empty one (the file is not written). */
+    static <K, V> HTreeMap<K, V> map(DB db, String name, Serializer<K> keys, Serializer<V> values, boolean readOnly) {
+        if (!readOnly) return db.hashMap(name, keys, values).createOrOpen();
+        if (db.exists(name)) return db.hashMap(name, keys, values).open();
+        return DBMaker.memoryDB().make().hashMap(name, keys, values).create();
     }
 
     /**
@@ -59,40 +70,155 @@ public final class RunStore implements AutoCloseable {
     public static RunStore open(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        DB db = openDb(file);
+        if (Files.exists(file)) {
+            StoreFiles.checkWhole(file);
+            if (!Files.isWritable(file)) {
+                throw new StoreException(StoreException.Reason.READ_ONLY, file + " is read-only; this verb writes to the store"
+                        + " (make it writable, or work on a copy)", null);
+            }
+        }
+        DB db = openDb(file, false);
         try {
-            checkSchema(file, db);
-            RunStore store = new RunStore(file, db);
+            checkSchema(file, db, false);
+            RunStore store = new RunStore(file, db, null);
+            store.verify();
             db.commit();
             return store;
         } catch (IOException | RuntimeException e) {
             db.close();
+            throw damaged(file, e);
+        }
+    }
+
+    /**
+     * Opens an existing store for reading only: the file is neither written nor grown, and a search cannot start on it
+     * while it is open here (it holds a shared lock).
+     *
+     * @throws java.nio.file.NoSuchFileException if there is no such file
+     * @throws StoreException if a search has it open, it was written by a newer schema, or it is not a whole store
+     */
+    public static RunStore openReadOnly(Path file) throws IOException {
+        return openReadOnly(file, true);
+    }
+
+    /**
+     * Opens a store read-only without checking it first, to read what can still be read of a damaged one ({@link
+     * StoreRecovery}); every read may then fail with a {@link StoreDamagedException}.
+     */
+    static RunStore openDamaged(Path file) throws IOException {
+        return openReadOnly(file, false);
+    }
+
+    private static RunStore openReadOnly(Path file, boolean check) throws IOException {
+        if (!Files.exists(file)) throw new java.nio.file.NoSuchFileException(file.toString());
+        if (check) StoreFiles.checkWhole(file);
+        ReadLock lock = ReadLock.take(file);
+        try {
+            DB db = openDb(file, true);
+            try {
+                if (check) checkSchema(file, db, true);
+                RunStore store = new RunStore(file, db, lock);
+                if (check) store.verify();
+                return store;
+            } catch (IOException | RuntimeException e) {
+                db.close();
+                throw damaged(file, e);
+            }
+        } catch (IOException | RuntimeException e) {
+            lock.close();
             throw e;
         }
     }
 
-    private static DB openDb(Path file) throws StoreException {
+    /**
+     * Reads every record of the store once (keys and raw values, not decoded), so that a damaged file is refused when it
+     * is opened rather than read as something else later; a run's episodes must be there up to its progress.
+     */
+    private void verify() throws StoreException {
         try {
-            return DBMaker.fileDB(file.toFile()).transactionEnable().make();
-        } catch (DBException.FileLocked e) {
-            throw new StoreException(StoreException.Reason.IN_USE, file + " is in use by another kernelwise process"
-                    + " (a search may be running); wait for it to end or use another --store file", e);
-        } catch (DBException e) {
-            throw new StoreException(StoreException.Reason.CORRUPT, file + " is not a readable kernelwise store: " + e.getMessage(), e);
+            for (HTreeMap<String, ?> m : List.of(runs, progress)) {
+                for (var e : m.entrySet()) {
+                    if (e.getValue() == null) throw new IllegalStateException("record '" + e.getKey() + "' has no value");
+                }
+            }
+            for (var e : episodes.entrySet()) {
+                if (!EpisodeCodec.plausible(e.getValue())) throw new IllegalStateException("episode record '" + e.getKey() + "' is not an episode");
+            }
+            checkpoints.verify();
+            for (String run : runs.keySet()) {
+                long done = progress(run).episodesDone();
+                for (long i = 0; i < done; i++) {
+                    if (!episodes.containsKey(key(run, i))) throw new IllegalStateException("episode " + i + " of run " + run + " is missing");
+                }
+            }
+        } catch (RuntimeException e) {
+            String what = e instanceof StoreDamagedException d ? d.what() : e instanceof IllegalStateException && e.getCause() == null
+                    ? e.getMessage() : StoreDamagedException.describe(e);
+            throw new StoreException(StoreException.Reason.CORRUPT, file + " is damaged: " + what + " ('kernelwise store check " + file
+                    + "' lists what can still be read)", e);
         }
     }
 
-    private static void checkSchema(Path file, DB db) throws StoreException {
-        HTreeMap<String, String> meta = db.hashMap(META, Serializer.STRING, Serializer.STRING).createOrOpen();
+    /** Episode {@code index} of {@code run}, or null if the store holds no such record (not consulting the run's progress). */
+    EpisodeRecord episodeIfPresent(String run, long index) throws IOException {
+        byte[] b = read(() -> episodes.get(key(run, index)));
+        return b == null ? null : read(() -> EpisodeCodec.decode(b));
+    }
+
+    /** The names of the runs in the progress table (to find runs when the run table itself is unreadable). */
+    List<String> progressNames() {
+        List<String> names = read(() -> new ArrayList<>(progress.keySet()));
+        names.sort(null);
+        return names;
+    }
+
+    /** Whether this store was opened by {@link #openReadOnly}. */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    private static DB openDb(Path file, boolean readOnly) throws StoreException {
+        try {
+            DBMaker.Maker maker = DBMaker.fileDB(file.toFile()).transactionEnable();
+            return readOnly ? maker.readOnly().make() : maker.make();
+        } catch (DBException.FileLocked | java.nio.channels.OverlappingFileLockException e) {
+            throw inUse(file, e);
+        } catch (DBException | IllegalStateException | IndexOutOfBoundsException e) {
+            throw new StoreException(StoreException.Reason.CORRUPT, file + " is not a readable kernelwise store: " + StoreDamagedException.describe(e), e);
+        }
+    }
+
+    static StoreException inUse(Path file, Throwable cause) {
+        return new StoreException(StoreException.Reason.IN_USE, file + " is in use by another kernelwise process"
+                + " (a search may be running); wait for it to end or use another --store file", cause);
+    }
+
+    /** A failure while opening: a store exception as it is, anything else as the file being damaged. */
+    private static IOException damaged(Path file, Exception e) {
+        if (e instanceof IOException io) return io;
+        if (e instanceof StoreDamagedException d) return new StoreException(StoreException.Reason.CORRUPT, d.getMessage(), d);
+        return new StoreException(StoreException.Reason.CORRUPT, file + " is not a readable kernelwise store: " + StoreDamagedException.describe(e), e);
+    }
+
+    private static void checkSchema(Path file, DB db, boolean readOnly) throws StoreException {
+        HTreeMap<String, String> meta = map(db, META, Serializer.STRING, Serializer.STRING, readOnly);
         String found = meta.get(SCHEMA_KEY);
         if (found == null) {
-            if (db.getAllNames().iterator().hasNext() && !onlyMeta(db)) {
+            if (readOnly && db.exists("runs")) {
+                throw new StoreException(StoreException.Reason.CORRUPT, file + " is damaged: its schema record is missing", null);
+            }
+            if (readOnly || db.getAllNames().iterator().hasNext() && !onlyMeta(db)) {
                 throw new StoreException(StoreException.Reason.CORRUPT, file + " is a MapDB file but not a kernelwise store", null);
             }
             meta.put(SCHEMA_KEY, Integer.toString(SCHEMA_VERSION));
             return;
         }
-        int version = Integer.parseInt(found);
+        int version;
+        try {
+            version = Integer.parseInt(found);
+        } catch (NumberFormatException e) {
+            throw new StoreException(StoreException.Reason.CORRUPT, file + " has an unreadable schema version '" + found + "'", e);
+        }
         if (version > SCHEMA_VERSION) {
             throw new StoreException(StoreException.Reason.NEWER_SCHEMA, file + " was written by a newer kernelwise (store schema "
                     + version + ", this one reads up to " + SCHEMA_VERSION + "); use a newer kernelwise or another --store file", null);
@@ -112,17 +238,18 @@ public final class RunStore implements AutoCloseable {
 
     /** Run names, sorted. */
     public List<String> runNames() {
-        List<String> names = new ArrayList<>(runs.keySet());
+        List<String> names = read(() -> new ArrayList<>(runs.keySet()));
         names.sort(null);
         return names;
     }
 
     public boolean exists(String run) {
-        return runs.containsKey(run);
+        return read(() -> runs.containsKey(run));
     }
 
     /** Creates a run with no episodes yet; refuses an existing name. */
     public void createRun(RunInfo info, long targetEpisodes) {
+        writable();
         if (exists(info.name())) throw new IllegalArgumentException("run '" + info.name() + "' already exists in " + file);
         transaction(() -> {
             runs.put(info.name(), toJson(info));
@@ -131,27 +258,35 @@ public final class RunStore implements AutoCloseable {
     }
 
     public Optional<RunInfo> info(String run) {
-        return Optional.ofNullable(runs.get(run)).map(j -> fromJson(j, RunInfo.class));
+        return read(() -> Optional.ofNullable(runs.get(run)).map(j -> fromJson(j, RunInfo.class)));
     }
 
     /** @throws IllegalArgumentException if there is no such run */
     public RunProgress progress(String run) {
-        String j = progress.get(run);
+        String j = read(() -> progress.get(run));
         if (j == null) throw new IllegalArgumentException("no run '" + run + "' in " + file);
-        return fromJson(j, RunProgress.class);
+        return read(() -> fromJson(j, RunProgress.class));
     }
 
     /** Sets the number of episodes the run should reach. */
     public void setTarget(String run, long targetEpisodes) {
+        writable();
         RunProgress p = progress(run).withTarget(targetEpisodes);
         transaction(() -> progress.put(run, toJson(p)));
     }
 
     /** Episode {@code index} of {@code run}. */
     public EpisodeRecord episode(String run, long index) throws IOException {
-        byte[] b = episodes.get(key(run, index));
+        byte[] b = read(() -> episodes.get(key(run, index)));
+        if (b == null && index >= 0 && index < progress(run).episodesDone()) {
+            throw new StoreDamagedException(file, "episode " + index + " of run " + run + " is missing", null);
+        }
         if (b == null) throw new IllegalArgumentException("run '" + run + "' has no episode " + index);
-        return EpisodeCodec.decode(b);
+        try {
+            return read(() -> EpisodeCodec.decode(b));
+        } catch (StoreDamagedException e) {
+            throw new StoreDamagedException(file, "episode " + index + " of run " + run + " is unreadable: " + e.what(), e);
+        }
     }
 
     /** All committed episodes of {@code run}, in order. */
@@ -164,7 +299,7 @@ public final class RunStore implements AutoCloseable {
 
     /** The agent state saved with the last checkpoint and the number of episodes it had played. */
     public Optional<Checkpoint> checkpoint(String run) {
-        return checkpoints.latest(run);
+        return read(() -> checkpoints.latest(run));
     }
 
     /** An agent state after {@code episodes} episodes. */
@@ -188,6 +323,7 @@ public final class RunStore implements AutoCloseable {
      * {@code agentState} (to find what the next checkpoint shares with it): the caller must not change it.
      */
     public Commit appendEpisode(String run, EpisodeRecord record, byte[] agentState) {
+        writable();
         RunProgress next = progress(run).after(record);
         byte[] encoded = EpisodeCodec.encode(record);
         long t0 = System.nanoTime();
@@ -206,6 +342,27 @@ public final class RunStore implements AutoCloseable {
         log.debug("run {} episode {} committed in {} ms ({} episode bytes, {} state bytes of which {} written)", run, record.index(),
                 Math.round(c.commitSeconds() * 1000), encoded.length, c.checkpointBytes(), c.checkpointBytesWritten());
         return c;
+    }
+
+    /** What a read of the store's maps can throw when the file is damaged. */
+    @FunctionalInterface
+    private interface Read<T> {
+        T get() throws IOException;
+    }
+
+    /** Runs a read, reporting a damaged file (any failure of MapDB or of decoding) as a {@link StoreDamagedException}. */
+    private <T> T read(Read<T> r) {
+        try {
+            return r.get();
+        } catch (StoreDamagedException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new StoreDamagedException(file, StoreDamagedException.describe(e), e);
+        }
+    }
+
+    private void writable() {
+        if (readOnly) throw new IllegalStateException(file + " was opened read-only");
     }
 
     private void transaction(Runnable writes) {
@@ -240,6 +397,10 @@ public final class RunStore implements AutoCloseable {
 
     @Override
     public void close() {
-        db.close();
+        try {
+            db.close();
+        } finally {
+            if (readLock != null) readLock.close();
+        }
     }
 }

@@ -6,7 +6,7 @@ import java.io.IOException;
 public class StoreException extends IOException {
 
     /** Why the file is refused. */
-    public enum Reason { IN_USE, NEWER_SCHEMA, CORRUPT }
+    public enum Reason { IN_USE, NEWER_SCHEMA, CORRUPT, READ_ONLY }
 
     private final Reason reason;
 

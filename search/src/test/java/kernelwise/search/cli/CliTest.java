@@ -92,7 +92,7 @@ class CliTest {
     @Test
     void givenBadArguments_whenRun_thenOneLineErrorsWithTheirExitCodesAndTheStoreIsIntact() throws Exception {
         long before = Files.size(Path.of(store));
-        expect(ExitCode.USAGE, run("search", "--model", "nosuchnet", "--run", "x1", "--episodes", "2"));
+        expect(ExitCode.NOT_FOUND, run("search", "--model", "nosuchnet", "--run", "x1", "--episodes", "2"));
         expect(ExitCode.USAGE, run("search", "--model", "toy", "--budget", "latency:0.4", "--run", "x2"));
         expect(ExitCode.USAGE, run("search", "--model", "toy", "--agent", "sarsa", "--run", "x3"));
         expect(ExitCode.USAGE, run("search", "--model", "toy", "--episodes", "0", "--run", "x4"));

@@ -25,7 +25,13 @@ class RealArgumentsTest {
             s.createRun(new RunInfo("kept", "{}", "{}", 1L), 3);
             s.appendEpisode("kept", Samples.episode(0, new SplittableRandom(1)), new byte[]{1, 2, 3});
         }
-        expect(ExitCode.USAGE, "unknown model 'nosuchnet'", "--model", "nosuchnet");
+        expect(ExitCode.NOT_FOUND, "no such model: 'nosuchnet' is neither a zoo model", "--model", "nosuchnet");
+        Path packed = Files.write(dir.resolve("small.kw"), new byte[]{'K', 'W', 1});
+        expect(ExitCode.USAGE, "is a packed .kw file", "--model", packed.toString());
+        Path binary = Files.write(dir.resolve("table.csv"), new byte[]{(byte) 0xC3, 0x28, 0, (byte) 0xFF, 10});
+        expect(ExitCode.REFUSED, "--hardware-params " + binary + " is not a text file", "--hardware", "table", "--hardware-params", binary.toString());
+        expect(ExitCode.USAGE, "--hardware-params " + dir + " is a folder", "--hardware", "table", "--hardware-params", dir.toString());
+        expect(ExitCode.REFUSED, "--agent-config " + binary + " is not a text file", "--agent-config", binary.toString());
         expect(ExitCode.NOT_FOUND, "no such file", "--model", dir.resolve("missing.zip").toString());
         expect(ExitCode.USAGE, "budget must look like", "--budget", "latency:0.4");
         expect(ExitCode.USAGE, "budget must look like", "--budget", "speed=0.4");
@@ -36,7 +42,7 @@ class RealArgumentsTest {
         expect(ExitCode.USAGE, "mode must be one of", "--mode", "fast");
         expect(ExitCode.USAGE, "unknown data set or format 'cifar'", "--dataset", "cifar");
         expect(ExitCode.USAGE, "recovery must be none, bias or lsq, found 'refit'", "--recovery", "refit");
-        expect(ExitCode.USAGE, "recovery images must be positive, found 0", "--recovery-images", "0");
+        expect(ExitCode.USAGE, "recovery images must be positive, found 0", "--recovery", "lsq", "--recovery-images", "0");
         CliRun resume = CliRun.of("resume", "nosuchrun", "--store", store.toString());
         assertEquals(ExitCode.NOT_FOUND, resume.code(), resume.err());
         try (RunStore s = RunStore.open(store)) {

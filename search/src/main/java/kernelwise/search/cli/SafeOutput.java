@@ -1,0 +1,109 @@
+package kernelwise.search.cli;
+
+import kernelwise.models.Folders;
+import kernelwise.search.io.AtomicWrite;
+import kernelwise.search.store.StoreFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one way a verb writes a file the user named: the path is refused (exit 4) when it is, or resolves to (through
+ * symbolic links and {@code ..}), an input of the same command, a run store (or its write-ahead log), a stored zoo
+ * model (results/models) or a committed benchmark table (results/bench); an existing file is replaced only with
+ * {@code --force}; the content is written by {@link AtomicWrite}, so a failed write leaves nothing behind.
+ */
+final class SafeOutput {
+    private final String option;
+    private final Path out;
+    private final boolean force;
+    private final List<Named> inputs = new ArrayList<>();
+
+    private record Named(String what, Path path) {
+    }
+
+    private SafeOutput(String option, Path out, boolean force) {
+        this.option = option;
+        this.out = out;
+        this.force = force;
+    }
+
+    /** The output {@code out} given as {@code option} (for the messages), replacing an existing file only if {@code force}. */
+    static SafeOutput of(String option, Path out, boolean force) {
+        return new SafeOutput(option, out, force);
+    }
+
+    /** Refuses {@code path} (an input of the command, described by {@code what}) as the output; a null path is ignored. */
+    SafeOutput notOnto(String what, Path path) {
+        if (path != null) inputs.add(new Named(what, path));
+        return this;
+    }
+
+    /** {@link #notOnto} for an input given as text that may be a file path or a name (a zoo model, a data set). */
+    SafeOutput notOnto(String what, String pathOrName) {
+        if (pathOrName == null) return this;
+        try {
+            return notOnto(what, Path.of(pathOrName));
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            return this;
+        }
+    }
+
+    /** Refuses every file a data spec names (its options' values that are existing paths) as the output. */
+    SafeOutput notOntoData(kernelwise.models.data.DataSpec data) {
+        for (String v : data.options().values()) {
+            for (String part : v.split("\\+")) {
+                try {
+                    if (Files.exists(Path.of(part))) notOnto("--data file", Path.of(part));
+                } catch (java.nio.file.InvalidPathException notAPath) {
+                    // an option that is not a file (a fraction, a shape)
+                }
+            }
+        }
+        return this;
+    }
+
+    /** Checks the output path, failing with exit code 4 (2 for a folder) and a line naming the path and why. */
+    void check() throws IOException {
+        Path real = Canonical.of(out);
+        if (Files.isDirectory(out)) throw CliException.usage(option + " " + out + " is a folder; give the file to write");
+        for (Named in : inputs) {
+            if (same(real, in.path())) {
+                throw refused(option + " " + out + " is this command's " + in.what() + (real.equals(Canonical.of(in.path())) && !out.equals(in.path())
+                        ? " (" + in.path() + ")" : "") + "; refusing to overwrite an input, write elsewhere");
+            }
+        }
+        Path results = Canonical.of(Folders.results());
+        if (real.startsWith(results.resolve("models"))) {
+            throw refused(option + " " + out + " is in the model zoo's folder " + results.resolve("models") + "; stored models are written only by 'train'");
+        }
+        if (real.startsWith(results.resolve("bench"))) {
+            throw refused(option + " " + out + " is in " + results.resolve("bench") + ", the committed benchmark tables; write elsewhere");
+        }
+        if (StoreFiles.isStoreOrLog(real)) {
+            throw refused(option + " " + out + " is a run store" + (real.equals(out.toAbsolutePath()) ? "" : " (" + real + ")")
+                    + "; refusing to overwrite it, write elsewhere");
+        }
+        if (Files.exists(out) && !force) {
+            throw refused(option + " " + out + " exists; pass --force to replace it");
+        }
+    }
+
+    /** Checks the path, then writes {@code content} into it atomically. */
+    <T> T write(AtomicWrite.Content<T> content) throws IOException {
+        check();
+        return AtomicWrite.write(out, content);
+    }
+
+    private static boolean same(Path realOut, Path input) throws IOException {
+        if (realOut.equals(Canonical.of(input))) return true;
+        return Files.exists(realOut) && Files.exists(input) && Files.isSameFile(realOut, input);
+    }
+
+    private static CliException refused(String message) {
+        return new CliException(ExitCode.REFUSED, message);
+    }
+}
