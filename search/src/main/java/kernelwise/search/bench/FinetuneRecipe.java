@@ -58,11 +58,15 @@ public record FinetuneRecipe(String method, int epochs, int retrainEpochs, int t
     public Result run(Model network, DataSplits data, CompressionPlan plan, Path kw) throws IOException {
         Finetuning.Result r = Finetuning.run(network, request(plan), data, TrainListener.NONE);
         long bytes = r.writeKw(Map.of("recipe", toString()), kw);
+        return new Result(Networks.accuracy(r.hardProjected(), data.test(), 1000), testAccuracy(kw, data.test()), bytes, r.seconds());
+    }
+
+    /** The accuracy on {@code test} of the packed file {@code kw} read back: its quantized weights and activations. */
+    public static double testAccuracy(Path kw, org.nd4j.linalg.dataset.DataSet test) throws IOException {
         KwFile.Packed packed = KwFile.read(kw);
         QuantizedNetwork net = QuantizedNetwork.of(packed.network());
         net.setActivationQuant(packed.ranges().quants(packed.plan()));
-        double accuracy = new Accuracy(data.test(), FastPlanScorer.DEFAULT_BATCH).of(net);
-        return new Result(Networks.accuracy(r.hardProjected(), data.test(), 1000), accuracy, bytes, r.seconds());
+        return new Accuracy(test, FastPlanScorer.DEFAULT_BATCH).of(net);
     }
 
     /** This recipe as a request for {@code plan}. */

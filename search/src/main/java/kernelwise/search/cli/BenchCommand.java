@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 BenchAgentsCommand.class,
                 BenchCostsCommand.class,
                 BenchSearchCommand.class,
+                BenchUserLoopCommand.class,
                 BenchRecoveryCommand.class,
         })
 public final class BenchCommand implements Runnable {
@@ -21,6 +22,6 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (eval, finetune, agents, costs, search, recovery)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (eval, finetune, agents, costs, search, userloop, recovery)");
     }
 }
