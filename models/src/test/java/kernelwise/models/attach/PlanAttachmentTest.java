@@ -50,6 +50,20 @@ class PlanAttachmentTest {
     }
 
     @Test
+    void givenANetworkTrainedWithAdam_whenAPlanIsAttached_thenItsUpdaterStateStartsAfreshAndItsIterationCountStays() {
+        MultiLayerNetwork net = Nets.mlp(7);
+        DataSet train = Nets.images(640, 7);
+        net.fit(Nets.batches(train, 32), 2);
+        assertTrue(net.getUpdater().getStateViewArray().amaxNumber().doubleValue() > 0, "Adam has moments after training");
+        int iterations = net.getIterationCount();
+
+        PlanAttachment.attach(net, Nets.mixed(NetworkSpecs.of(net), 7), train);
+
+        assertEquals(0.0, net.getUpdater().getStateViewArray().amaxNumber().doubleValue(), "moments of the float network are dropped");
+        assertEquals(iterations, net.getIterationCount());
+    }
+
+    @Test
     void givenAMixedPlanAttachedToAConvNet_whenItsOwnFitRuns300Steps_thenEveryWeightIsInThePlanAndTheKwFileComputesTheSame() throws IOException {
         MultiLayerNetwork net = Nets.conv(4);
         DataSet train = Nets.images(1600, 4), test = Nets.images(500, 5);

@@ -124,12 +124,12 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
                 err.printf("bench finetune: plan %s, method %s%n", plan.getKey(), m);
                 err.flush();
                 rows.add(runOne(teacher, data, plan.getKey(), plan.getValue(), m, dir));
-                BenchFinetuneReport.write(dir, bench.model, bench.dataset, floatAccuracy, settings(), rows);
+                BenchFinetuneReport.write(dir, bench.model, bench.dataset, floatAccuracy, settings(), rows, command());
             }
         }
-        BenchFinetuneReport.write(dir, bench.model, bench.dataset, floatAccuracy, settings(), rows);
+        BenchFinetuneReport.write(dir, bench.model, bench.dataset, floatAccuracy, settings(), rows, command());
         bench.print(spec, () -> BenchFinetuneReport.json(bench.model, bench.dataset, floatAccuracy, settings(), rows),
-                () -> BenchFinetuneReport.markdown(bench.model, bench.dataset, floatAccuracy, settings(), rows));
+                () -> BenchFinetuneReport.markdown(bench.model, bench.dataset, floatAccuracy, settings(), rows, command()));
         return ExitCode.OK;
     }
 
@@ -178,6 +178,20 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         }
         if (plans.isEmpty()) throw CliException.usage("no plans: give --plan FILE or --builtin");
         return plans;
+    }
+
+    /** The command line that makes this table. */
+    private String command() {
+        StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "./kernelwise bench finetune --model %s --dataset %s --builtin %s --methods %s"
+                        + " --epochs %d --retrain-epochs %d --train-limit %d --lr %s --batch %d --seed %d --distill %s", bench.model, bench.dataset,
+                builtins.isEmpty() ? "none" : String.join(",", builtins), String.join(",", methods), epochs, retrainEpochs, trainLimit, lr, batch, seed, distill));
+        for (Path f : planFiles) b.append(" --plan ").append(f);
+        if (rhoMax != null) b.append(" --rho-max ").append(rhoMax);
+        if (builtins.contains("tiny")) {
+            b.append(" --tiny-density ").append(java.util.Arrays.stream(tinyDensity).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+            b.append(" --tiny-bits ").append(java.util.Arrays.stream(tinyBits).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+        }
+        return b.toString();
     }
 
     private Map<String, Object> settings() {

@@ -16,17 +16,21 @@ final class BenchFinetuneReport {
     }
 
     static void write(Path dir, String model, String dataset, double floatAccuracy, Map<String, Object> settings,
-                      List<BenchFinetuneRow> rows) throws IOException {
+                      List<BenchFinetuneRow> rows, String command) throws IOException {
         Files.createDirectories(dir);
-        kernelwise.search.io.AtomicWrite.writeString(dir.resolve("finetune.md"), markdown(model, dataset, floatAccuracy, settings, rows));
+        kernelwise.search.io.AtomicWrite.writeString(dir.resolve("finetune.md"), markdown(model, dataset, floatAccuracy, settings, rows, command));
         kernelwise.search.io.AtomicWrite.writeString(dir.resolve("finetune.json"), json(model, dataset, floatAccuracy, settings, rows) + "\n");
     }
 
-    static String markdown(String model, String dataset, double floatAccuracy, Map<String, Object> settings, List<BenchFinetuneRow> rows) {
+    /** The table; {@code command} is the command line that makes it. */
+    static String markdown(String model, String dataset, double floatAccuracy, Map<String, Object> settings, List<BenchFinetuneRow> rows,
+                           String command) {
         StringBuilder sb = new StringBuilder();
         sb.append("# bench finetune: ").append(model).append(" on ").append(dataset).append("\n\n");
         sb.append(String.format("Float network: test accuracy %.2f%%. Settings: %s.%n", 100 * floatAccuracy, settings));
-        sb.append("Activations in float (the plans compress weights only). Ratio: 4 bytes per float parameter over the packed file.\n\n");
+        sb.append("Activations in float in the built-in plans (they compress weights only); a plan file keeps its own activation bits."
+                + " Ratio: 4 bytes per float parameter over the packed file.\n\n");
+        sb.append("Reproduce: `").append(command).append("`.\n\n");
         sb.append("| plan | method | epochs | test acc. after hard projection | test acc. of the .kw after fine-tuning | loss vs float (pt) |")
                 .append(" kept weights | payload B | .kw B | container B | ratio vs float32 | wall s |\n");
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
