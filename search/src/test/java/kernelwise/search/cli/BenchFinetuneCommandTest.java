@@ -2,23 +2,11 @@ package kernelwise.search.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import kernelwise.models.data.DataSplits;
 import kernelwise.models.train.ModelStore;
-import kernelwise.models.train.TrainConfig;
-import kernelwise.models.train.TrainListener;
-import kernelwise.models.train.Trainer;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,10 +43,7 @@ class BenchFinetuneCommandTest {
     @Test
     void givenAStoredModel_whenBenchFinetuneRunsOneRow_thenTheTableShowsTheFileItWroteAndWhatItMeasured() throws Exception {
         System.setProperty("kernelwise.results", dir.resolve("results").toString());
-        DataSplits digits = CliData.load("digits");
-        MultiLayerNetwork net = convNet();
-        TrainConfig cfg = new TrainConfig(2, 32, 5e-3, 1, 1);
-        ModelStore.inResults(dir.resolve("results")).save(net, "tinyconv", digits, cfg, Trainer.train(net, digits, cfg, TrainListener.NONE));
+        MultiLayerNetwork net = TinyZoo.storeConv(dir.resolve("results"), 2);
         Path out = dir.resolve("bench");
         CliRun run = CliRun.of("bench", "finetune", "--model", "tinyconv", "--dataset", "digits", "--builtin", "uniform4-90", "--methods", "qat",
                 "--epochs", "1", "--retrain-epochs", "0", "--train-limit", "256", "--out", out.toString(), "--json");
@@ -85,16 +70,6 @@ class BenchFinetuneCommandTest {
         assertTrue(md.contains(floatAccuracy - fin <= 0.005 + 1e-9 ? "Best ratio within 0.5 pt of the float network" : "No row is within 0.5 pt"), md);
     }
 
-    /** A small conv net on the 8x8 digits as {@code bench finetune} reads them (1x8x8 images). */
-    private static MultiLayerNetwork convNet() {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1).updater(new Adam(5e-3)).list()
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(8).activation(Activation.RELU).name("conv1").build())
-                .layer(new DenseLayer.Builder().nOut(32).activation(Activation.RELU).name("fc1").build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).name("out").build())
-                .setInputType(InputType.convolutionalFlat(8, 8, 1)).build());
-        net.init();
-        return net;
-    }
 
     @Test
     void givenATableMadeWithOtherSettings_whenResumed_thenRefusedNamingThemAndTheTableIsUntouched() throws Exception {

@@ -3,24 +3,11 @@ package kernelwise.search.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kernelwise.models.compress.NetworkSpecs;
-import kernelwise.models.data.DataSplits;
 import kernelwise.models.plan.CompressionPlan;
-import kernelwise.models.train.ModelStore;
-import kernelwise.models.train.TrainConfig;
-import kernelwise.models.train.TrainListener;
-import kernelwise.models.train.Trainer;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,10 +30,7 @@ class BenchUserLoopCommandTest {
     void givenAStoredModelAndAPlan_whenBenchUserLoop_thenBothRoutesRowsAreTheirFilesReadBackAndAResumeKeepsThem() throws Exception {
         Path results = dir.resolve("results");
         System.setProperty("kernelwise.results", results.toString());
-        DataSplits digits = CliData.load("digits");
-        MultiLayerNetwork net = convNet();
-        TrainConfig cfg = new TrainConfig(2, 32, 5e-3, 1, 1);
-        ModelStore.inResults(results).save(net, "tinyconv", digits, cfg, Trainer.train(net, digits, cfg, TrainListener.NONE));
+        MultiLayerNetwork net = TinyZoo.storeConv(results, 2);
         Path plan = dir.resolve("p4.json");
         CompressionPlan.uniform(NetworkSpecs.of(net), 4, 8, 0.5).write(plan);
         Path out = dir.resolve("bench");
@@ -85,10 +69,7 @@ class BenchUserLoopCommandTest {
     void givenAPlanForAnotherNetwork_whenBenchUserLoop_thenRefusedWithExitFourBeforeTraining() throws Exception {
         Path results = dir.resolve("results");
         System.setProperty("kernelwise.results", results.toString());
-        DataSplits digits = CliData.load("digits");
-        MultiLayerNetwork net = convNet();
-        TrainConfig cfg = new TrainConfig(1, 32, 5e-3, 1, 1);
-        ModelStore.inResults(results).save(net, "tinyconv", digits, cfg, Trainer.train(net, digits, cfg, TrainListener.NONE));
+        TinyZoo.storeConv(results, 1);
         Path plan = dir.resolve("other.json");
         Files.writeString(plan, Files.readString(Path.of(System.getProperty("user.dir")).getParent().resolve("results/bench/finetune-plan-search-size05.json")));
         CliRun run = CliRun.of("bench", "userloop", "--model", "tinyconv", "--dataset", "digits", "--plan", plan.toString(), "--out", dir.resolve("b").toString());
@@ -97,14 +78,4 @@ class BenchUserLoopCommandTest {
         assertFalse(Files.exists(dir.resolve("b/userloop.json")));
     }
 
-    /** A small conv net on the 8x8 digits (1x8x8 images). */
-    private static MultiLayerNetwork convNet() {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1).updater(new Adam(5e-3)).list()
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(8).activation(Activation.RELU).name("conv1").build())
-                .layer(new DenseLayer.Builder().nOut(32).activation(Activation.RELU).name("fc1").build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).name("out").build())
-                .setInputType(InputType.convolutionalFlat(8, 8, 1)).build());
-        net.init();
-        return net;
-    }
 }
