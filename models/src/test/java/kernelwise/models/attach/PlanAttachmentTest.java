@@ -206,6 +206,41 @@ class PlanAttachmentTest {
     }
 
     @Test
+    void givenAZipSavedWhileAttached_whenLoadedByAJvmWithoutKernelwiseOnItsClassPath_thenPlainDl4jRestoresTheLatentWeights() throws Exception {
+        MultiLayerNetwork net = Nets.conv(14);
+        DataSet train = Nets.images(256, 14);
+        PlanAttachment a = PlanAttachment.attach(net, Nets.mixed(NetworkSpecs.of(net), 14), train);
+        net.fit(Nets.batches(train, 32), 1);
+        Path zip = dir.resolve("attached.zip");
+        a.save(zip);
+        Path loader = dir.resolve("Load.java");
+        java.nio.file.Files.writeString(loader, """
+                public class Load {
+                    public static void main(String[] args) throws Exception {
+                        try {
+                            Class.forName("kernelwise.models.attach.PlanAttachment");
+                            System.out.println("kernelwise is on the class path");
+                            System.exit(2);
+                        } catch (ClassNotFoundException expected) {
+                        }
+                        var net = org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(new java.io.File(args[0]), true);
+                        System.out.println("params " + net.numParams() + " sum " + net.params().sumNumber().doubleValue());
+                    }
+                }
+                """);
+        String classPath = java.util.Arrays.stream(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
+                        .split(java.io.File.pathSeparator))
+                .filter(e -> !e.contains("kernelwise") && !e.endsWith("classes") && !e.endsWith("classes/"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(java, "-cp", classPath, loader.toString(), zip.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        String expected = "params " + net.numParams() + " sum " + net.params().sumNumber().doubleValue();
+        assertTrue(out.lines().anyMatch(expected::equals), "expected '" + expected + "' from the plain DL4J process: " + out);
+    }
+
+    @Test
     void givenAnAttachedNetwork_whenCloned_thenTheCopyIsAPlainNetworkWithTheLatentWeights() {
         MultiLayerNetwork net = Nets.mlp(13);
         DataSet data = Nets.images(128, 13);
