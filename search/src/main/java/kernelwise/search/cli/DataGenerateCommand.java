@@ -21,13 +21,13 @@ public final class DataGenerateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Most examples generated: 100,000 images are 1.2 GB of floats. */
-    static final int MAX_N = 100_000;
+    /** Most examples generated: 500,000 images are 6 GB of floats, in one Java array (at most 2^31 - 1 elements, 699,050 images). */
+    static final int MAX_N = 500_000;
 
     @Parameters(paramLabel = "KIND", description = "images or tabular")
     String kind;
 
-    @Option(names = "--n", paramLabel = "N", defaultValue = "600", description = "examples, 10..100000 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--n", paramLabel = "N", defaultValue = "600", description = "examples, 10..500000 (default: ${DEFAULT-VALUE})")
     int n;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")

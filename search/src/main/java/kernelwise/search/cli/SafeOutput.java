@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The one way a verb writes a file the user named: the path is refused (exit 4) when it is, or resolves to (through
  * symbolic links and {@code ..}), an input of the same command, a run store (or its write-ahead log), a stored zoo
- * model (results/models) or a committed benchmark table (results/bench); an existing file is replaced only with
+ * model (results/models), a committed benchmark table (results/bench) or not a regular file (a device, a pipe); an
+ * existing file is replaced only with
  * {@code --force}; the content is written by {@link AtomicWrite}, so a failed write leaves nothing behind.
  */
 final class SafeOutput {
@@ -70,6 +71,9 @@ final class SafeOutput {
     void check() throws IOException {
         Path real = Canonical.of(out);
         if (Files.isDirectory(out)) throw CliException.usage(option + " " + out + " is a folder; give the file to write");
+        if (Files.exists(out) && !Files.isRegularFile(out)) {
+            throw refused(option + " " + out + " is not a regular file (a device, pipe or socket); refusing to replace it");
+        }
         for (Path up = out.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
             if (!Files.exists(up)) continue;
             if (!Files.isDirectory(up)) throw CliException.usage(option + " " + out + ": " + up + " is a file, not a folder");
@@ -93,11 +97,13 @@ final class SafeOutput {
     }
 
     /**
-     * Checks a folder given as {@code option} into which a verb writes files it names itself: a run store (or a link to
-     * one) is refused (exit 4), any other existing file is a usage error (exit 2), and the model zoo's folder (and,
+     * Checks a folder given as {@code option} into which a verb writes files it names itself: an empty path (the working
+     * directory, never meant) or an existing file is a usage error (exit 2), a run store (or a link to one) is refused
+     * (exit 4), and the model zoo's folder (and,
      * unless {@code benchTables}, results/bench) or a folder inside it is refused (exit 4).
      */
     static void checkFolder(String option, Path dir, boolean benchTables) throws IOException {
+        if (dir.toString().isEmpty()) throw CliException.usage(option + " is empty; give the folder to write into");
         Path real = Canonical.of(dir);
         if (StoreFiles.isStoreOrLog(real)) {
             throw refused(option + " " + dir + " is a run store" + (real.equals(dir.toAbsolutePath()) ? "" : " (" + real + ")")

@@ -51,6 +51,7 @@ class HostileInputsTest {
 
     private final List<Case> cases = new ArrayList<>();
     private String results, store, other, copy, cut, link, plan, model, mlp, packed, zoo, table, sub, gen;
+    private String fifo;
     private String nullPlan, nullLayer, fracPlan, binary, empty, hwJson, missing;
 
     @BeforeAll
@@ -93,6 +94,10 @@ class HostileInputsTest {
         empty = Files.write(Path.of(p("empty.json")), new byte[0]).toString();
         hwJson = Files.writeString(Path.of(p("hw.json")), "null\n").toString();
         missing = p("missing");
+        Files.createSymbolicLink(Path.of(p("link-to-zoo.zip")), Path.of(zoo));
+        Files.createSymbolicLink(Path.of(p("link-to-bench")), Path.of(results, "bench"));
+        Files.createSymbolicLink(Path.of(p("link-to-models")), Path.of(results, "models"));
+        fifo = new ProcessBuilder("mkfifo", p("pipe")).start().waitFor() == 0 ? p("pipe") : null;
         catalogue();
     }
 
@@ -235,6 +240,9 @@ class HostileInputsTest {
         add("search: packed .kw as model", USAGE, "packed .kw", searchWith("--model", packed));
         add("search: existing run name", USAGE, "r1", searchWith("--run", "r1"));
         add("search: run folder of another store", REFUSED, "holds run 'o1'", searchWith("--run", "o1"));
+        add("search: empty store path", USAGE, "is a folder", searchWith("--store", ""));
+        add("search: run name of the other store's run", REFUSED, "holds run 'r2'", searchWith("--store", other, "--run", "r2"));
+        add("search: existing run through a link to the store", USAGE, "r1", searchWith("--store", link, "--run", "r1"));
         add("search: empty run name", USAGE, "run", searchWith("--run", ""));
         add("search: run name climbing out", USAGE, "../escaped", searchWith("--run", "../escaped"));
         add("search: run name with a slash", USAGE, "a/b", searchWith("--run", "a/b"));
@@ -290,6 +298,8 @@ class HostileInputsTest {
         add("runs: a plan file as store", REFUSED, "plan.json is not a readable kernelwise store", in(plan, "runs"));
         add("runs: an empty file as store", REFUSED, "the file is empty", in(empty, "runs"));
         add("runs: a binary file as store", REFUSED, "binary.bin", in(binary, "runs"));
+        add("runs: empty store path", USAGE, "is a folder", in("", "runs"));
+        add("runs: the store's log, missing", NOT_FOUND, "runs.db.wal.0", in(store + ".wal.0", "runs"));
         add("runs: unexpected argument", USAGE, "extra", in(store, "runs", "extra"));
         add("show: missing run", NOT_FOUND, "nosuch", in(store, "show", "nosuch"));
         add("show: truncated store", REFUSED, "cut.db is not a readable kernelwise store", in(cut, "show", "r1"));
@@ -321,6 +331,10 @@ class HostileInputsTest {
         add("export: onto a bench table", REFUSED, "committed benchmark tables", exportTo(table, "--force"));
         add("export: into the zoo through ..", REFUSED, "model zoo's folder", exportTo(results + "/bench/../models/new.json"));
         add("export: onto another run's files", REFUSED, "exists; pass --force", exportTo(results + "/r2/best-plan.json"));
+        add("export: onto a link to a zoo model", REFUSED, "model zoo's folder", exportTo(p("link-to-zoo.zip"), "--force"));
+        add("export: onto the store's log", REFUSED, "is a run store", exportTo(store + ".wal.0"));
+        add("export: empty path", USAGE, "is a folder", exportTo(""));
+        if (fifo != null) add("export: onto a named pipe, forced", REFUSED, "is not a regular file", exportTo(fifo, "--force"));
         add("export: missing run", NOT_FOUND, "nosuch", in(store, "export", "nosuch", "--out", p("new.json")));
         add("export: episode beyond the run", NOT_FOUND, "99", exportTo(p("new.json"), "--episode", "99"));
         add("export: negative episode", NOT_FOUND, "-1", exportTo(p("new.json"), "--episode", "-1"));
@@ -385,6 +399,8 @@ class HostileInputsTest {
         add("finetune: missing plan", NOT_FOUND, "no such plan file", finetune("--plan", missing));
         add("finetune: packed model", USAGE, "packed .kw", finetune("--model", packed));
         add("finetune: zoo model not trained for the data", NOT_FOUND, "no trained lenet5 for digits", finetune("--model", "lenet5"));
+        add("finetune: batches beyond int", USAGE, "99999999999", finetune("--max-batches", "99999999999"));
+        add("finetune: plan for another network", REFUSED, "plan does not fit", finetune("--model", mlp));
         add("finetune: unknown model", NOT_FOUND, "nosuch", finetune("--model", "nosuch"));
     }
 
@@ -399,6 +415,11 @@ class HostileInputsTest {
         add("evaluate: missing data files", NOT_FOUND, "missing", "evaluate", "--model", model, "--data", "npy:" + missing + "-x.npy+" + missing + "-y.npy");
         add("evaluate: binary data files", REFUSED, "binary.bin", "evaluate", "--model", model, "--data", "npy:" + binary + "+" + binary);
         add("evaluate: empty csv", REFUSED, "empty.json", "evaluate", "--model", model, "--data", "csv:" + empty + ",label=class");
+        add("evaluate: a plan as npy data", REFUSED, "plan.json", "evaluate", "--model", mlp, "--data", "npy:" + plan + "+" + plan);
+        add("evaluate: csv without the label column", REFUSED, "nosuchcol", "evaluate", "--model", mlp, "--data", "csv:" + gen + "/tabular.csv,label=nosuchcol");
+        add("evaluate: validation fraction above 1", USAGE, "1.5", "evaluate", "--model", mlp, "--data", "npy:" + gen + "/tabular-x.npy+" + gen + "/tabular-y.npy,validation=1.5");
+        add("evaluate: NaN test fraction", USAGE, "NaN", "evaluate", "--model", mlp, "--data", "npy:" + gen + "/tabular-x.npy+" + gen + "/tabular-y.npy,test=NaN");
+        add("evaluate: data of another shape", REFUSED, "12 features", "evaluate", "--model", mlp, "--data", "npy:" + gen + "/tabular-x.npy+" + gen + "/tabular-y.npy");
         add("evaluate: no --model", USAGE, "--model", "evaluate");
     }
 
@@ -469,6 +490,9 @@ class HostileInputsTest {
         add("data generate: into the zoo through ..", REFUSED, "model zoo's folder", "data", "generate", "images", "--out", p("sub/../results/models"));
         add("data generate: out is a store", REFUSED, "is a run store", "data", "generate", "images", "--out", store);
         add("data generate: out is a link to a store", REFUSED, "is a run store", "data", "generate", "images", "--out", link);
+        add("data generate: out is a link to the bench tables", REFUSED, "committed benchmark tables", "data", "generate", "images", "--out", p("link-to-bench"));
+        add("data generate: empty out", USAGE, "--out is empty", "data", "generate", "images", "--out", "");
+        add("data generate: seed not a number", USAGE, "abc", "data", "generate", "images", "--seed", "abc", "--out", p("gen2"));
         add("data generate: files exist", REFUSED, "tabular-x.npy exists; pass --force", "data", "generate", "tabular", "--out", gen);
         add("data generate: too few", USAGE, "5", "data", "generate", "images", "--n", "5", "--out", p("gen2"));
         add("data generate: negative count", USAGE, "-1", "data", "generate", "images", "--n", "-1", "--out", p("gen2"));
@@ -502,6 +526,9 @@ class HostileInputsTest {
         add("store salvage: onto an existing file", REFUSED, "exists", "store", "salvage", store, "--out", plan);
         add("store salvage: onto a folder", USAGE, "is a folder", "store", "salvage", store, "--out", sub);
         add("store salvage: into the zoo", REFUSED, "model zoo's folder", "store", "salvage", store, "--out", results + "/models/x.db");
+        add("store salvage: onto the store's log", REFUSED, "is a run store", "store", "salvage", cut, "--out", store + ".wal.0");
+        add("store salvage: into the bench tables", REFUSED, "committed benchmark tables", "store", "salvage", store, "--out", results + "/bench/x.db");
+        if (fifo != null) add("store salvage: onto a named pipe", REFUSED, "is not a regular file", "store", "salvage", store, "--out", fifo);
         add("store salvage: missing file", NOT_FOUND, "missing", "store", "salvage", missing, "--out", p("saved.db"));
         add("store salvage: an empty file", REFUSED, "empty.json", "store", "salvage", empty, "--out", p("saved.db"));
         add("store salvage: no --out", USAGE, "--out", "store", "salvage", store);
@@ -516,6 +543,9 @@ class HostileInputsTest {
         }
         add("bench costs: out is a link to a store", REFUSED, "is a run store", "bench", "costs", "--out", link);
         add("bench costs: out is the zoo through ..", REFUSED, "model zoo's folder", "bench", "costs", "--out", results + "/bench/../models");
+        add("bench costs: empty out", USAGE, "--out is empty", "bench", "costs", "--out", "");
+        add("bench eval: out is a link to the zoo", REFUSED, "model zoo's folder", "bench", "eval", "--out", p("link-to-models"));
+        add("bench eval: out is a link to a zoo model", USAGE, "is a file", "bench", "eval", "--out", p("link-to-zoo.zip"));
         add("bench costs: zero bits", USAGE, "0", "bench", "costs", "--bits", "0", "--out", p("tables"));
         add("bench costs: bits 9", USAGE, "9", "bench", "costs", "--bits", "9", "--out", p("tables"));
         add("bench costs: unknown model", USAGE, "nosuch", "bench", "costs", "--model", "nosuch", "--out", p("tables"));
