@@ -67,7 +67,9 @@ public record AgentConfig(DdpgConfig high, DdpgConfig low, double extrinsicShare
     /** @throws IllegalArgumentException if the text is not a valid configuration, naming what is wrong */
     public static AgentConfig fromJson(String json) {
         try {
-            return JSON.readValue(json, AgentConfig.class);
+            AgentConfig c = JSON.readValue(json, AgentConfig.class);
+            if (c == null) throw new IllegalArgumentException("not a valid agent configuration: the text holds null, not an object");
+            return c;
         } catch (JsonProcessingException e) {
             Throwable c = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
             String m = c instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : c.getMessage();

@@ -56,8 +56,9 @@ final class ParamsFiles {
     }
 
     private static <T> T parse(Class<T> type, byte[] json, String source) {
+        T params;
         try {
-            return JSON.readValue(json, type);
+            params = JSON.readValue(json, type);
         } catch (IOException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
             String msg = cause.getMessage() == null ? cause.toString() : cause.getMessage();
@@ -65,5 +66,7 @@ final class ParamsFiles {
             throw new IllegalArgumentException(source + ": not valid " + type.getSimpleName() + ": "
                     + (nl < 0 ? msg : msg.substring(0, nl)), e);
         }
+        if (params == null) throw new IllegalArgumentException(source + ": not valid " + type.getSimpleName() + ": the file holds null, not an object");
+        return params;
     }
 }

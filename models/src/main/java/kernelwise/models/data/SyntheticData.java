@@ -77,45 +77,76 @@ public final class SyntheticData {
         return new Examples(Path.of("tabular"), FeatureShape.vector(features), f, y);
     }
 
-    /**
-     * Writes {@code n} examples of {@code kind} into {@code dir} in every format and returns a data spec reading each,
-     * by format (each cuts 20% validation and 20% test with seed 0).
-     */
+    /** Puts one file in place: {@link #DIRECT} writes it where it goes; a caller may write through a temporary file instead. */
+    @FunctionalInterface
+    public interface FileSink {
+        /** Makes {@code target} hold what {@code content} writes into the path it is given. */
+        void write(Path target, Content content) throws IOException;
+    }
+
+    /** Writes a file's content into the path it is given. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Path file) throws IOException;
+    }
+
+    /** Writes each file directly at its target. */
+    public static final FileSink DIRECT = (target, content) -> content.writeTo(target);
+
+    /** The names of the files {@link #write} puts into its folder for {@code kind}, in the order it writes them. */
+    public static java.util.List<String> fileNames(String kind) {
+        checkKind(kind);
+        String last = kind.equals("images") ? kind + "-features-idx4-ubyte.gz," + kind + "-labels-idx1-ubyte.gz" : kind + ".csv";
+        return java.util.List.of((kind + "-x.npy," + kind + "-y.npy," + kind + ".bin," + last).split(","));
+    }
+
+    /** {@link #write(String, int, long, Path, FileSink)} writing each file directly. */
     public static Map<String, String> write(String kind, int n, long seed, Path dir) throws IOException {
+        return write(kind, n, seed, dir, DIRECT);
+    }
+
+    /**
+     * Writes {@code n} examples of {@code kind} into {@code dir} in every format, the files {@link #fileNames} lists,
+     * each through {@code sink}, and returns a data spec reading each, by format (each cuts 20% validation and 20% test
+     * with seed 0).
+     */
+    public static Map<String, String> write(String kind, int n, long seed, Path dir, FileSink sink) throws IOException {
+        java.util.List<String> names = fileNames(kind);
+        boolean image = kind.equals("images");
+        Examples e = image ? images(n, seed) : tabular(n, seed);
         Files.createDirectories(dir);
-        Examples e = switch (kind) {
-            case "images" -> images(n, seed);
-            case "tabular" -> tabular(n, seed);
-            default -> throw new IllegalArgumentException("kind must be one of " + KINDS + ", found '" + kind + "'");
-        };
         String split = ",validation=0.2,test=0.2,seed=0,name=" + kind;
         Map<String, String> specs = new LinkedHashMap<>();
-        Path x = dir.resolve(kind + "-x.npy"), y = dir.resolve(kind + "-y.npy");
-        writeNpy(e, x, y, kind.equals("images"));
+        Path x = dir.resolve(names.get(0)), y = dir.resolve(names.get(1));
+        sink.write(x, f -> writeNpyFeatures(e, f, image));
+        sink.write(y, f -> NpyWriter.longs(f, java.util.Arrays.stream(e.labels()).asLongStream().toArray(), e.size()));
         specs.put("npy", "npy:" + x + "+" + y + split);
-        Path ds = dir.resolve(kind + ".bin");
-        e.toDataSet(e.classesSeen()).save(ds.toFile());
+        Path ds = dir.resolve(names.get(2));
+        sink.write(ds, f -> e.toDataSet(e.classesSeen()).save(f.toFile()));
         specs.put("dataset", "dataset:" + ds + split);
-        if (kind.equals("images")) {
-            Path fx = dir.resolve(kind + "-features-idx4-ubyte.gz"), fy = dir.resolve(kind + "-labels-idx1-ubyte.gz");
-            writeIdx(e, fx, fy);
+        if (image) {
+            Path fx = dir.resolve(names.get(3)), fy = dir.resolve(names.get(4));
+            sink.write(fx, f -> writeIdxFeatures(e, f));
+            sink.write(fy, f -> writeIdxLabels(e, f));
             specs.put("idx", "idx:" + fx + "+" + fy + split);
         } else {
-            Path csv = dir.resolve(kind + ".csv");
-            writeCsv(e, csv);
+            Path csv = dir.resolve(names.get(3));
+            sink.write(csv, f -> writeCsv(e, f));
             specs.put("csv", "csv:" + csv + ",label=class" + split);
         }
         return specs;
     }
 
-    /** Images as {@code [N, 32, 32, 3]} (channels last, as NumPy users keep them) and labels as int64 indices. */
-    private static void writeNpy(Examples e, Path x, Path y, boolean image) throws IOException {
+    private static void checkKind(String kind) {
+        if (!KINDS.contains(kind)) throw new IllegalArgumentException("kind must be one of " + KINDS + ", found '" + kind + "'");
+    }
+
+    /** Images as {@code [N, 32, 32, 3]} (channels last, as NumPy users keep them); labels go as int64 indices. */
+    private static void writeNpyFeatures(Examples e, Path x, boolean image) throws IOException {
         FeatureShape s = e.shape();
         float[] v = image ? channelsLast(e) : e.features();
         if (image) NpyWriter.floats(x, v, e.size(), s.height(), s.width(), s.channels());
         else NpyWriter.floats(x, v, e.size(), s.size());
-        long[] labels = java.util.Arrays.stream(e.labels()).asLongStream().toArray();
-        NpyWriter.longs(y, labels, e.size());
     }
 
     private static float[] channelsLast(Examples e) {
@@ -128,12 +159,15 @@ public final class SyntheticData {
         return out;
     }
 
-    private static void writeIdx(Examples e, Path fx, Path fy) throws IOException {
+    private static void writeIdxFeatures(Examples e, Path fx) throws IOException {
         FeatureShape s = e.shape();
         float[] v = channelsLast(e);
         byte[] px = new byte[v.length];
         for (int i = 0; i < v.length; i++) px[i] = (byte) Math.round(Math.min(1f, Math.max(0f, v[i])) * 255);
         IdxWriter.write(fx, new Idx(0x00000804, new int[]{e.size(), s.height(), s.width(), s.channels()}, px));
+    }
+
+    private static void writeIdxLabels(Examples e, Path fy) throws IOException {
         byte[] lb = new byte[e.size()];
         for (int i = 0; i < lb.length; i++) lb[i] = (byte) e.labels()[i];
         IdxWriter.write(fy, new Idx(Idx.LABELS, new int[]{e.size()}, lb));

@@ -144,11 +144,16 @@ public final class ModelStore {
      * Loads {@code model} trained on {@code dataset}, checking the zip against the card's checksum.
      *
      * @throws NoSuchFileException if it is not stored
-     * @throws ModelFileException  if the zip does not match its card or cannot be read
+     * @throws ModelFileException  if the zip has no card, does not match its card or cannot be read
      */
     public StoredModel load(String model, String dataset) throws IOException {
         Path cardFile = cardOf(model, dataset);
-        if (!Files.isRegularFile(cardFile)) throw new NoSuchFileException(cardFile.toString());
+        if (!Files.isRegularFile(cardFile)) {
+            if (Files.exists(zipOf(model, dataset))) {
+                throw new ModelFileException(zipOf(model, dataset), "its model card " + cardFile.getFileName() + " beside it", "none (not stored by 'train')");
+            }
+            throw new NoSuchFileException(cardFile.toString());
+        }
         ModelCard card = readCard(cardFile);
         Path zip = dir.resolve(card.zipFile());
         if (!Files.isRegularFile(zip)) throw new NoSuchFileException(zip.toString());

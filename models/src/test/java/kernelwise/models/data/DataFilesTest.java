@@ -20,6 +20,12 @@ class DataFilesTest {
     @TempDir
     Path dir;
 
+    private static java.util.Set<String> filesIn(Path d) throws IOException {
+        try (var files = java.nio.file.Files.list(d)) {
+            return files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
     private static DataSplits load(String spec) throws IOException {
         return Datasets.load(DataSpec.parse(spec), Path.of("."));
     }
@@ -28,6 +34,7 @@ class DataFilesTest {
     void givenGeneratedImagesInEveryFormat_whenLoaded_thenSameShapeClassesSplitsAndValues() throws IOException {
         Map<String, String> specs = SyntheticData.write("images", 100, 3, dir);
         assertEquals(java.util.Set.of("npy", "dataset", "idx"), specs.keySet());
+        assertEquals(java.util.Set.copyOf(SyntheticData.fileNames("images")), filesIn(dir), "fileNames lists what write writes");
         DataSplits npy = load(specs.get("npy"));
         assertEquals(FeatureShape.image(3, 32, 32), npy.shape());
         assertEquals(4, npy.classes());
@@ -50,6 +57,7 @@ class DataFilesTest {
     @Test
     void givenTabularCsvWithClassNames_whenLoaded_thenNamesAreSortedIndicesAndTheCsvMatchesTheNpy() throws IOException {
         Map<String, String> specs = SyntheticData.write("tabular", 90, 4, dir);
+        assertEquals(java.util.Set.copyOf(SyntheticData.fileNames("tabular")), filesIn(dir), "fileNames lists what write writes");
         DataSplits csv = load(specs.get("csv"));
         DataSplits npy = load(specs.get("npy"));
         assertEquals(FeatureShape.vector(12), csv.shape());

@@ -71,12 +71,13 @@ public final class BenchAgentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        bench.checkedDir();
         for (String a : agents) {
             if (!Agents.NAMES.contains(a)) throw CliException.usage("unknown agent '" + a + "' (known: " + String.join(", ", Agents.NAMES) + ")");
         }
         if (episodes <= 0) throw CliException.usage("--episodes must be positive, found " + episodes);
         if (seeds.isEmpty()) throw CliException.usage("--seeds needs at least one seed");
-        AgentConfig cfg = agentConfig == null ? new AgentConfig() : AgentConfig.fromJson(Files.readString(agentConfig));
+        AgentConfig cfg = CliInputs.agentConfig("--agent-config", agentConfig);
         Model net = bench.network();
         DataSplits data = CliData.load(bench.dataset);
         EnvConfig envCfg = EnvConfig.defaults().withHardware(hardware, null).withBudget(Budget.parse(budget))

@@ -54,6 +54,7 @@ public final class BenchCostsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path dir = BenchOptions.checkedDir(out);
         if (bits < 1 || bits > 8) throw CliException.usage("--bits must be 1..8, found " + bits);
         NetworkSpec net = NetworkSpecs.of(ModelZoo.create(model, 1));
         CompressionPlan plan = CompressionPlan.uniform(net, bits, bits, 0);
@@ -66,7 +67,6 @@ public final class BenchCostsCommand implements Callable<Integer> {
         ObjectNode n = CliJson.MAPPER.createObjectNode().put("model", model).put("bits", bits);
         n.set("rows", CliJson.MAPPER.valueToTree(rows));
         String md = markdown(rows);
-        Path dir = BenchOptions.dir(out);
         Files.createDirectories(dir);
         kernelwise.search.io.AtomicWrite.writeString(dir.resolve("costs.json"), CliJson.write(n) + "\n");
         kernelwise.search.io.AtomicWrite.writeString(dir.resolve("costs.md"), md);

@@ -42,6 +42,7 @@ public final class BenchEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path dir = BenchOptions.checkedDir(out);
         if (batch <= 0 || repeats <= 0) throw CliException.usage("--batch and --repeats must be positive, found " + batch + " and " + repeats);
         DataSplits data = CliData.load("mnist");
         ModelStore store = ModelStore.inResults(Folders.results());
@@ -57,7 +58,6 @@ public final class BenchEvalCommand implements Callable<Integer> {
                 .put("ompThreads", Nd4j.getEnvironment().maxMasterThreads()).put("cores", Runtime.getRuntime().availableProcessors())
                 .put("loadAverage", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
                 .put("time", Instant.now().toString());
-        Path dir = BenchOptions.dir(out);
         Files.createDirectories(dir);
         kernelwise.search.io.AtomicWrite.writeString(dir.resolve("eval.json"), CliJson.write(n));
         kernelwise.search.io.AtomicWrite.writeString(dir.resolve("eval.md"), markdown(r, trained, n.get("loadAverage").asDouble()));

@@ -99,6 +99,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        bench.checkedDir();
         schedule = FinetuneOptions.checked(OPTIONS, () -> new FinetuneRequest.Schedule(lr, batch, seed, trainLimit));
         distillation = FinetuneOptions.checked(OPTIONS, () -> FinetuneRequest.Distillation.of(distill));
         requestMethods = new LinkedHashMap<>();

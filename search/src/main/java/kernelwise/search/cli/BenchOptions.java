@@ -45,6 +45,22 @@ final class BenchOptions {
         return out != null ? out : Folders.results().resolve("bench");
     }
 
+    /** {@link #checkedDir(Path)} of this verb's {@code --out}. */
+    Path checkedDir() throws IOException {
+        return checkedDir(out);
+    }
+
+    /**
+     * The output folder of a {@code bench} verb, checked before any work: a run store is refused (exit 4), another
+     * existing file is a usage error (exit 2), the model zoo's folder (or one inside it) is refused (exit 4);
+     * results/bench, where the committed tables are made, is allowed.
+     */
+    static Path checkedDir(Path out) throws IOException {
+        Path dir = dir(out);
+        SafeOutput.checkFolder("--out", dir, true);
+        return dir;
+    }
+
     /** Prints the table to the command's output: {@code json} with {@code --json}, else {@code markdown}. */
     void print(CommandSpec spec, Supplier<String> json, Supplier<String> markdown) {
         PrintWriter o = spec.commandLine().getOut();

@@ -72,6 +72,7 @@ public final class BenchRecoveryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        bench.checkedDir();
         RecoveryBench.Settings settings;
         try {
             settings = new RecoveryBench.Settings(bench.model, bench.dataset, hardware, budgets, randomPlans, jitteredPlans, seed, evalImages,

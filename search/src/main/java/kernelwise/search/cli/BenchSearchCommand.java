@@ -84,12 +84,13 @@ public final class BenchSearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        bench.checkedDir();
         SearchBench.Settings settings;
         try {
             settings = new SearchBench.Settings(bench.model, bench.dataset, hardware, budget, contenders, seeds, episodes, evalImages,
                     Recovery.valueOf(recovery.toUpperCase(Locale.ROOT)), recoveryImages,
                     new FinetuneRecipe(method, epochs, retrainEpochs, trainImages, lr, 64, seeds.get(0)),
-                    agentConfig == null ? new kernelwise.agents.AgentConfig() : kernelwise.agents.AgentConfig.fromJson(Files.readString(agentConfig)));
+                    CliInputs.agentConfig("--agent-config", agentConfig));
             settings.search(Agents.NAMES.get(0), seeds.get(0));   // hardware, budget and recovery are checked here, before any work
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage().startsWith("No enum constant") ? "--recovery must be none, bias or lsq, found '" + recovery + "'" : e.getMessage());

@@ -12,6 +12,19 @@ final class CliInputs {
     }
 
     /**
+     * The agents' configuration in {@code file} given as {@code option}, or the defaults when it is null; besides
+     * {@link #text}'s refusals, a file with an unknown or bad field (or holding null) is a usage error naming the file.
+     */
+    static kernelwise.agents.AgentConfig agentConfig(String option, Path file) throws IOException {
+        if (file == null) return new kernelwise.agents.AgentConfig();
+        try {
+            return kernelwise.agents.AgentConfig.fromJson(text(option, file));
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(option + " " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
      * The UTF-8 text of {@code file} given as {@code option}: a folder is exit 2, a missing file 3, a file that is not
      * UTF-8 text (a binary file) 4.
      */

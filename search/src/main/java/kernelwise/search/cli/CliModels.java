@@ -20,6 +20,13 @@ final class CliModels {
     private CliModels() {
     }
 
+    /** Refuses (exit 2) a model given as a folder, which would otherwise be "no such model". */
+    static void notAFolder(String model) {
+        if (!ModelZoo.contains(model) && Files.isDirectory(Path.of(model))) {
+            throw CliException.usage("--model " + model + " is a folder; give the model file (a DL4J .zip, a Keras .h5 or a packed .kw) or a zoo name");
+        }
+    }
+
     /** Whether {@code model} names a packed {@code .kw} file. */
     static boolean isPacked(String model) {
         return model.endsWith(".kw");
@@ -31,6 +38,7 @@ final class CliModels {
      */
     static Model load(String model, String dataset) throws IOException {
         if (isPacked(model)) throw CliException.usage("--model " + model + " is a packed .kw file; this verb needs a float model (zoo name or .zip)");
+        notAFolder(model);
         try {
             if (ModelZoo.contains(model)) {
                 ModelStore store = ModelStore.inResults(Folders.results());
@@ -50,6 +58,7 @@ final class CliModels {
 
     /** A packed model, refused with exit code 4 when corrupt. */
     static KwFile.Packed loadPacked(String model) throws IOException {
+        notAFolder(model);
         try {
             return KwFile.read(Path.of(model));
         } catch (KwFormatException e) {

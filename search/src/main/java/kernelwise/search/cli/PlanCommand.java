@@ -71,6 +71,8 @@ public final class PlanCommand implements Runnable {
         /** The architecture alone: an untrained zoo network has the same layers as a trained one. */
         private static NetworkSpec spec(String model) throws IOException {
             if (ModelZoo.contains(model)) return NetworkSpecs.of(ModelZoo.create(model, 0));
+            if (CliModels.isPacked(model)) throw CliException.usage("--model " + model + " is a packed .kw file; give the float model (zoo name or .zip)");
+            CliModels.notAFolder(model);
             try {
                 return NetworkSpecs.of(Models.load(Path.of(model)));
             } catch (NoSuchFileException e) {

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The one way a verb writes a file the user named: the path is refused (exit 4) when it is, or resolves to (through
  * symbolic links and {@code ..}), an input of the same command, a run store (or its write-ahead log), a stored zoo
- * model (results/models) or a committed benchmark table (results/bench); an existing file is replaced only with
+ * model (results/models), a committed benchmark table (results/bench) or not a regular file (a device, a pipe); an
+ * existing file is replaced only with
  * {@code --force}; the content is written by {@link AtomicWrite}, so a failed write leaves nothing behind.
  */
 final class SafeOutput {
@@ -70,19 +71,22 @@ final class SafeOutput {
     void check() throws IOException {
         Path real = Canonical.of(out);
         if (Files.isDirectory(out)) throw CliException.usage(option + " " + out + " is a folder; give the file to write");
+        if (Files.exists(out) && !Files.isRegularFile(out)) {
+            throw refused(option + " " + out + " is not a regular file (a device, pipe or socket); refusing to replace it");
+        }
+        for (Path up = out.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
+            if (!Files.exists(up)) continue;
+            if (!Files.isDirectory(up)) throw CliException.usage(option + " " + out + ": " + up + " is a file, not a folder");
+            break;
+        }
         for (Named in : inputs) {
             if (same(real, in.path())) {
                 throw refused(option + " " + out + " is this command's " + in.what() + (real.equals(Canonical.of(in.path())) && !out.equals(in.path())
                         ? " (" + in.path() + ")" : "") + "; refusing to overwrite an input, write elsewhere");
             }
         }
-        Path results = Canonical.of(Folders.results());
-        if (real.startsWith(results.resolve("models"))) {
-            throw refused(option + " " + out + " is in the model zoo's folder " + results.resolve("models") + "; stored models are written only by 'train'");
-        }
-        if (real.startsWith(results.resolve("bench"))) {
-            throw refused(option + " " + out + " is in " + results.resolve("bench") + ", the committed benchmark tables; write elsewhere");
-        }
+        refuseZoo(option, out, real);
+        refuseBench(option, out, real);
         if (StoreFiles.isStoreOrLog(real)) {
             throw refused(option + " " + out + " is a run store" + (real.equals(out.toAbsolutePath()) ? "" : " (" + real + ")")
                     + "; refusing to overwrite it, write elsewhere");
@@ -90,6 +94,45 @@ final class SafeOutput {
         if (Files.exists(out) && !force) {
             throw refused(option + " " + out + " exists; pass --force to replace it");
         }
+    }
+
+    /**
+     * Checks a folder given as {@code option} into which a verb writes files it names itself: an empty path (the working
+     * directory, never meant) or an existing file is a usage error (exit 2), a run store (or a link to one) is refused
+     * (exit 4), and the model zoo's folder (and,
+     * unless {@code benchTables}, results/bench) or a folder inside it is refused (exit 4).
+     */
+    static void checkFolder(String option, Path dir, boolean benchTables) throws IOException {
+        if (dir.toString().isEmpty()) throw CliException.usage(option + " is empty; give the folder to write into");
+        Path real = Canonical.of(dir);
+        if (StoreFiles.isStoreOrLog(real)) {
+            throw refused(option + " " + dir + " is a run store" + (real.equals(dir.toAbsolutePath()) ? "" : " (" + real + ")")
+                    + ", not a folder; write elsewhere");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw CliException.usage(option + " " + dir + " is a file; give the folder to write into");
+        refuseZoo(option, dir, real);
+        if (!benchTables) refuseBench(option, dir, real);
+    }
+
+    /**
+     * Checks {@code dir} by {@link #checkFolder} (results/bench refused too), then each file of {@code names} in it as an
+     * output of its own: the first that exists is refused unless {@code force}, naming it.
+     */
+    static void checkFilesIn(String option, Path dir, java.util.Collection<String> names, boolean force) throws IOException {
+        checkFolder(option, dir, false);
+        for (String name : names) of(option, dir.resolve(name), force).check();
+    }
+
+    private static void refuseZoo(String option, Path out, Path real) throws IOException {
+        Path models = Canonical.of(Folders.results()).resolve("models");
+        if (real.startsWith(models)) {
+            throw refused(option + " " + out + " is in the model zoo's folder " + models + "; stored models are written only by 'train'");
+        }
+    }
+
+    private static void refuseBench(String option, Path out, Path real) throws IOException {
+        Path bench = Canonical.of(Folders.results()).resolve("bench");
+        if (real.startsWith(bench)) throw refused(option + " " + out + " is in " + bench + ", the committed benchmark tables; write elsewhere");
     }
 
     /** Checks the path, then writes {@code content} into it atomically. */

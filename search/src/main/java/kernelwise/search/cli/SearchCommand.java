@@ -1,6 +1,5 @@
 package kernelwise.search.cli;
 
-import kernelwise.agents.AgentConfig;
 import kernelwise.search.RunFactory;
 import kernelwise.search.SearchConfig;
 import kernelwise.search.SearchLoop;
@@ -12,8 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -74,11 +71,15 @@ final class SearchCommand implements Callable<Integer> {
             throw CliException.usage("--model " + model + " is a packed .kw file (a finished, compressed model): a search starts from a float"
                     + " model (zoo name, .zip or .h5); to score the packed file use 'kernelwise evaluate --model " + model + "'");
         }
-        if (hardwareParams != null) CliInputs.text("--hardware-params", hardwareParams);
+        if (hardwareParams != null) {
+            CliInputs.text("--hardware-params", hardwareParams);
+            kernelwise.env.hardware.HardwareModels.byName(hardware, hardwareParams);   // parameters that are not the model's are refused before the store opens
+        }
         SearchConfig config = SearchConfig.builder().run(run).model(model).data(CliData.spec(data)).agent(agent)
                 .hardware(hardware, hardwareParams == null ? null : hardwareParams.toAbsolutePath().toString())
                 .budget(budget).mode(mode).maxAccuracyLoss(maxAccuracyLoss).episodes(episodes).seed(seed)
-                .evalImages(evalImages).recovery(recovery, recoveryImages).checkpointEvery(checkpointEvery).agentConfig(agentConfig(agentConfig)).build();
+                .evalImages(evalImages).recovery(recovery, recoveryImages).checkpointEvery(checkpointEvery)
+                .agentConfig(CliInputs.agentConfig("--agent-config", agentConfig)).build();
         try {
             kernelwise.search.RunFolder.check(storeOptions.results(), config.run(), storeOptions.store());
         } catch (kernelwise.search.RunFolder.TakenException e) {
@@ -91,15 +92,5 @@ final class SearchCommand implements Callable<Integer> {
             Summaries.printFinished(spec.commandLine().getOut(), config.run(), p, storeOptions.results());
         }
         return ExitCode.OK;
-    }
-
-    /** The agents' configuration in {@code file}, or the defaults; a file with an unknown or bad field is refused. */
-    private static AgentConfig agentConfig(Path file) throws IOException {
-        if (file == null) return new AgentConfig();
-        try {
-            return AgentConfig.fromJson(CliInputs.text("--agent-config", file));
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage(file + ": " + e.getMessage());
-        }
     }
 }

@@ -7,6 +7,7 @@ import kernelwise.search.store.StoreException;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where runs are stored: the store file and the results folder (one sub-folder per run). */
@@ -18,16 +19,20 @@ final class StoreOptions {
             + " repository's results/ folder, or -Dkernelwise.results / KERNELWISE_RESULTS).")
     Path results;
 
+    /** The results folder; an existing file given as it is a usage error (exit 2). */
     Path results() {
-        return results != null ? results : Folders.results();
+        Path r = results != null ? results : Folders.results();
+        if (Files.exists(r) && !Files.isDirectory(r)) throw CliException.usage("--results " + r + " is a file; give the folder run outputs go to");
+        return r;
     }
 
     Path store() {
         return store != null ? store : results().resolve("kernelwise.db");
     }
 
-    /** Opens the store; a refused file becomes exit code 4. */
+    /** Opens the store; a refused file becomes exit code 4, a folder given as the store 2. */
     RunStore open() throws IOException {
+        notAFolder();
         try {
             return RunStore.open(store());
         } catch (StoreException e) {
@@ -51,8 +56,12 @@ final class StoreOptions {
         }
     }
 
+    private void notAFolder() {
+        if (Files.isDirectory(store())) throw CliException.usage("--store " + store() + " is a folder; give the store file");
+    }
+
     private void requireFile() {
-        if (java.nio.file.Files.isDirectory(store())) throw CliException.usage("--store " + store() + " is a folder; give the store file");
+        notAFolder();
         if (!store().toFile().isFile()) throw CliException.notFound("no run store at " + store() + " (run 'kernelwise search' first, or pass --store)");
     }
 

@@ -212,4 +212,27 @@ class StoreSafetyTest {
         assertEquals(before, Snapshot.sha256(s));
         assertFalse(Files.exists(dir.resolve("healthy.db.wal.0")));
     }
+    @Test
+    void givenAReadOnlyStore_whenSearchedOrResumedIntoIt_thenExit4OnOneLineAndRunsAndShowStillReadIt() throws Exception {
+        Path ro = copyOfStore("read-only.db");
+        Path res = dir.resolve("read-only-results");
+        Files.setPosixFilePermissions(ro, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(ro), "running as root: chmod a-w does not stop writes");
+            Snapshot before = Snapshot.of(dir);
+            expect(ExitCode.REFUSED, ro + " is read-only",
+                    toyIn(ro, res, "search", "--model", "toy", "--agent", "random", "--episodes", "2", "--run", "more"));
+            expect(ExitCode.REFUSED, ro + " is read-only", toyIn(ro, res, "resume", "whole", "--episodes", "33"));
+            CliRun runs = toyIn(ro, res, "runs");
+            assertEquals(0, runs.code(), runs.err());
+            assertTrue(runs.out().contains("whole"), runs.out());
+            CliRun show = toyIn(ro, res, "show", "whole");
+            assertEquals(0, show.code(), show.err());
+            assertTrue(show.out().contains("episodes: " + EPISODES + " of " + EPISODES), show.out());
+            before.assertUnchanged();
+            before.assertNothingAdded();
+        } finally {
+            Files.setPosixFilePermissions(ro, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
 }
