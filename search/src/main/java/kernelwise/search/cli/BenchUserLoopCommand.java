@@ -63,6 +63,7 @@ public final class BenchUserLoopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        bench.checkedDir();
         FinetuneRecipe recipe;
         try {
             recipe = new FinetuneRecipe("qat", epochs, retrainEpochs, trainImages, lr, batch, seeds.get(0));

@@ -564,6 +564,16 @@ class HostileInputsTest {
         add("bench agents: binary agent config", REFUSED, "not a text file", "bench", "agents", "--agent-config", binary, "--out", p("tables"));
         add("bench finetune: unknown method", USAGE, "sgd9", "bench", "finetune", "--methods", "sgd9", "--out", p("tables"));
         add("bench finetune: NaN learning rate", USAGE, "NaN", "bench", "finetune", "--lr", "NaN", "--out", p("tables"));
+        add("bench userloop: out is a file", USAGE, "plan.json is a file", "bench", "userloop", "--plan", plan, "--out", plan);
+        add("bench userloop: out in the zoo", REFUSED, "model zoo's folder", "bench", "userloop", "--plan", plan, "--out", results + "/models/tables");
+        add("bench userloop: out is a store", REFUSED, "is a run store", "bench", "userloop", "--plan", plan, "--out", store);
+        add("bench userloop: no plan", USAGE, "--plan", "bench", "userloop", "--out", p("tables"));
+        add("bench userloop: missing plan", NOT_FOUND, "no such plan file", "bench", "userloop", "--plan", missing, "--out", p("tables"));
+        add("bench userloop: plan is a folder", USAGE, "is a folder", "bench", "userloop", "--plan", sub, "--out", p("tables"));
+        add("bench userloop: plan holding null", REFUSED, "null.json", "bench", "userloop", "--plan", nullPlan, "--out", p("tables"));
+        add("bench userloop: zero train images", USAGE, "found 0", "bench", "userloop", "--plan", plan, "--train-images", "0", "--out", p("tables"));
+        add("bench userloop: NaN learning rate", USAGE, "NaN", "bench", "userloop", "--plan", plan, "--lr", "NaN", "--out", p("tables"));
+        add("bench userloop: same plan twice", USAGE, "two --plan files", "bench", "userloop", "--plan", plan, "--plan", plan, "--out", p("tables"));
     }
     @Test
     void givenAFreshFolder_whenDataGenerated_thenExactlyItsFilesAndAgainOnlyWithForceLeavingOtherFilesAlone() throws Exception {
