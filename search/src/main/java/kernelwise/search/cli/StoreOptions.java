@@ -19,10 +19,20 @@ final class StoreOptions {
             + " repository's results/ folder, or -Dkernelwise.results / KERNELWISE_RESULTS).")
     Path results;
 
-    /** The results folder; an existing file given as it is a usage error (exit 2). */
+    /**
+     * The results folder; an existing file given as it is a usage error (exit 2), and a folder given that is (or is
+     * inside) the model zoo's or the committed benchmark tables' folder is refused (exit 4): run folders go elsewhere.
+     */
     Path results() {
         Path r = results != null ? results : Folders.results();
         if (Files.exists(r) && !Files.isDirectory(r)) throw CliException.usage("--results " + r + " is a file; give the folder run outputs go to");
+        if (results != null) {
+            try {
+                SafeOutput.checkFolder("--results", r, false);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         return r;
     }
 

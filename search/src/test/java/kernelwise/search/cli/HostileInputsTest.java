@@ -214,6 +214,9 @@ class HostileInputsTest {
 
     private void searchValues() {
         add("search: unknown agent", USAGE, "nosuch", searchWith("--agent", "nosuch"));
+        add("search: results folder in the zoo", REFUSED, "model zoo's folder", searchWith("--results", results + "/models"));
+        add("search: results folder in the bench tables", REFUSED, "committed benchmark tables", searchWith("--results", results + "/bench/runs"));
+        add("search: results folder is the zoo through ..", REFUSED, "model zoo's folder", searchWith("--results", results + "/bench/../models"));
         add("search: unknown hardware", USAGE, "tpu9000", searchWith("--hardware", "tpu9000"));
         add("search: budget not a number", USAGE, "abc", searchWith("--budget", "size=abc"));
         add("search: negative budget", USAGE, "-1", searchWith("--budget", "size=-1"));
