@@ -106,6 +106,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         for (String m : methods) {
             requestMethods.put(m, FinetuneOptions.checked(OPTIONS, () -> new FinetuneRequest.Method(m, epochs, new Retraining(retrainEpochs), rhoMax, false)));
         }
+        if (builtins.contains("tiny")) checkTinyOptions();
         List<BenchFinetuneRow> done = resume ? BenchFinetuneReport.rows(bench.dir(), settings()) : List.of();
         Model teacher = bench.network();
         DataSplits data = CliData.load(bench.dataset);
@@ -179,6 +180,19 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         }
         if (plans.isEmpty()) throw CliException.usage("no plans: give --plan FILE or --builtin");
         return plans;
+    }
+
+    /** The tiny plan's values that need no network, checked before the model is loaded (their count is checked against it). */
+    private void checkTinyOptions() {
+        if (tinyDensity.length != tinyBits.length) {
+            throw CliException.usage("--tiny-density and --tiny-bits need one value per layer each, found " + tinyDensity.length + " and " + tinyBits.length);
+        }
+        for (double d : tinyDensity) {
+            if (!(d > 0 && d <= 1)) throw CliException.usage("--tiny-density values must be in (0, 1], found " + d);
+        }
+        for (int b : tinyBits) {
+            if (!CompressionPlan.validWeightBits(b)) throw CliException.usage("--tiny-bits values must be 1..8 or 32, found " + b);
+        }
     }
 
     /** The command line that makes this table. */

@@ -567,6 +567,9 @@ class HostileInputsTest {
         add("bench agents: binary agent config", REFUSED, "not a text file", "bench", "agents", "--agent-config", binary, "--out", p("tables"));
         add("bench finetune: unknown method", USAGE, "sgd9", "bench", "finetune", "--methods", "sgd9", "--out", p("tables"));
         add("bench finetune: NaN learning rate", USAGE, "NaN", "bench", "finetune", "--lr", "NaN", "--out", p("tables"));
+        add("bench finetune: tiny bits 9", USAGE, "--tiny-bits values must be 1..8 or 32, found 9", "bench", "finetune", "--tiny-bits", "4,3,9,3", "--out", p("tables"));
+        add("bench finetune: tiny density 0", USAGE, "--tiny-density values must be in (0, 1], found 0.0", "bench", "finetune", "--tiny-density", "0.6,0,0.1,0.1", "--out", p("tables"));
+        add("bench finetune: tiny lengths differ", USAGE, "found 3 and 4", "bench", "finetune", "--tiny-density", "0.6,0.1,0.1", "--out", p("tables"));
         add("bench userloop: out is a file", USAGE, "plan.json is a file", "bench", "userloop", "--plan", plan, "--out", plan);
         add("bench userloop: out in the zoo", REFUSED, "model zoo's folder", "bench", "userloop", "--plan", plan, "--out", results + "/models/tables");
         add("bench userloop: out is a store", REFUSED, "is a run store", "bench", "userloop", "--plan", plan, "--out", store);
