@@ -82,9 +82,10 @@ public final class RecoveryBenchReport {
                 rows.size(), s.randomPlans(), s.jitteredPlans(), s.evalImages(), s.recoverySamples(), f.method(), f.epochs(), f.retrainEpochs(),
                 f.trainImages(), f.seed()));
         b.append(String.format(Locale.ROOT, "Reproduce: `./kernelwise bench recovery --model %s --dataset %s --hardware %s --budgets %s --random-plans %d"
-                        + " --jittered-plans %d --seed %d --eval-images %d --recovery-images %d --method %s --epochs %d --retrain-epochs %d --train-images %d`.%n%n",
+                        + " --jittered-plans %d --seed %d --eval-images %d --recovery-images %d --method %s --epochs %d --retrain-epochs %d --train-images %d"
+                        + " --lr %s --batch %d`.%n%n",
                 s.model(), s.dataset(), s.hardware(), String.join(",", s.budgets()), s.randomPlans(), s.jitteredPlans(), s.seed(), s.evalImages(),
-                s.recoverySamples(), f.method(), f.epochs(), f.retrainEpochs(), f.trainImages()));
+                s.recoverySamples(), f.method(), f.epochs(), f.retrainEpochs(), f.trainImages(), f.learningRate(), f.batch()));
         b.append("| recovery | Spearman, all plans | mean Spearman within a budget | seconds to score a plan |\n|---|---:|---:|---:|\n");
         for (Correlation c : correlations(rows)) {
             b.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.2f |%n", c.recovery(), c.spearman(), c.withinBudget(), c.secondsPerPlan()));

@@ -124,10 +124,10 @@ public final class SearchBenchReport {
         FinetuneRecipe f = s.recipe();
         return String.format(Locale.ROOT, "./kernelwise bench search --model %s --dataset %s --hardware %s --budget %s --contenders %s --seeds %s"
                         + " --episodes %d --eval-images %d --recovery %s --recovery-images %d --method %s --epochs %d --retrain-epochs %d"
-                        + " --train-images %d --lr %s", s.model(), s.dataset(), s.hardware(), s.budget(), String.join(",", s.contenders()),
+                        + " --train-images %d --lr %s --batch %d", s.model(), s.dataset(), s.hardware(), s.budget(), String.join(",", s.contenders()),
                 s.seeds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), s.episodes(), s.evalImages(),
                 s.recovery().name().toLowerCase(Locale.ROOT), s.recoverySamples(), f.method(), f.epochs(), f.retrainEpochs(), f.trainImages(),
-                f.learningRate());
+                f.learningRate(), f.batch());
     }
 
     /** Each contender against random search and against the best heuristic: the difference of means and whether it exceeds 2 SE. */

@@ -1,7 +1,6 @@
 package kernelwise.search.cli;
 
 import kernelwise.search.RunFactory;
-import kernelwise.search.bench.FinetuneRecipe;
 import kernelwise.search.bench.RecoveryBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +25,9 @@ public final class BenchRecoveryCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     BenchOptions bench;
+
+    @CommandLine.Mixin
+    RecipeOptions recipe;
 
     @Option(names = "--hardware", paramLabel = "NAME", defaultValue = "size", description = "hardware model (default: ${DEFAULT-VALUE})")
     String hardware;
@@ -52,14 +54,8 @@ public final class BenchRecoveryCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "M", defaultValue = "qat", description = "fine-tuning method (default: ${DEFAULT-VALUE})")
     String method;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "2", description = "epochs of the method's own phase (default: ${DEFAULT-VALUE})")
-    int epochs;
 
-    @Option(names = "--retrain-epochs", paramLabel = "N", defaultValue = "1", description = "masked retraining epochs after it (default: ${DEFAULT-VALUE})")
-    int retrainEpochs;
 
-    @Option(names = "--train-images", paramLabel = "N", defaultValue = "8000", description = "training images of the fine-tuning (default: ${DEFAULT-VALUE})")
-    int trainImages;
 
     @Option(names = "--name", paramLabel = "STEM", defaultValue = "recovery", description = "file stem of the table (default: ${DEFAULT-VALUE})")
     String name;
@@ -76,7 +72,7 @@ public final class BenchRecoveryCommand implements Callable<Integer> {
         RecoveryBench.Settings settings;
         try {
             settings = new RecoveryBench.Settings(bench.model, bench.dataset, hardware, budgets, randomPlans, jitteredPlans, seed, evalImages,
-                    recoveryImages, new FinetuneRecipe(method, epochs, retrainEpochs, trainImages, 1e-3, 64, seed));
+                    recoveryImages, recipe.recipe(method, seed));
             for (String b : budgets) kernelwise.env.budget.Budget.parse(b);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());

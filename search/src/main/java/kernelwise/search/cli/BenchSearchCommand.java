@@ -3,7 +3,6 @@ package kernelwise.search.cli;
 import kernelwise.agents.Agents;
 import kernelwise.models.compress.Recovery;
 import kernelwise.search.RunFactory;
-import kernelwise.search.bench.FinetuneRecipe;
 import kernelwise.search.bench.SearchBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +28,9 @@ public final class BenchSearchCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     BenchOptions bench;
+
+    @CommandLine.Mixin
+    RecipeOptions recipe;
 
     @Option(names = "--hardware", paramLabel = "NAME", defaultValue = "bitfusion", description = "hardware model (default: ${DEFAULT-VALUE})")
     String hardware;
@@ -58,17 +60,9 @@ public final class BenchSearchCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "M", defaultValue = "qat", description = "fine-tuning method (default: ${DEFAULT-VALUE})")
     String method;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "2", description = "epochs of the method's own phase (default: ${DEFAULT-VALUE})")
-    int epochs;
 
-    @Option(names = "--retrain-epochs", paramLabel = "N", defaultValue = "1", description = "masked retraining epochs after it (default: ${DEFAULT-VALUE})")
-    int retrainEpochs;
 
-    @Option(names = "--train-images", paramLabel = "N", defaultValue = "8000", description = "training images of the fine-tuning (default: ${DEFAULT-VALUE})")
-    int trainImages;
 
-    @Option(names = "--lr", paramLabel = "X", defaultValue = "0.001", description = "Adam learning rate of the fine-tuning (default: ${DEFAULT-VALUE})")
-    double lr;
 
     @Option(names = "--agent-config", paramLabel = "FILE", description = "the agents' hyper-parameters as JSON (default: the built-in defaults)")
     java.nio.file.Path agentConfig;
@@ -89,7 +83,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
         try {
             settings = new SearchBench.Settings(bench.model, bench.dataset, hardware, budget, contenders, seeds, episodes, evalImages,
                     Recovery.valueOf(recovery.toUpperCase(Locale.ROOT)), recoveryImages,
-                    new FinetuneRecipe(method, epochs, retrainEpochs, trainImages, lr, 64, seeds.get(0)),
+                    recipe.recipe(method, seeds.get(0)),
                     CliInputs.agentConfig("--agent-config", agentConfig));
             settings.search(Agents.NAMES.get(0), seeds.get(0));   // hardware, budget and recovery are checked here, before any work
         } catch (IllegalArgumentException e) {

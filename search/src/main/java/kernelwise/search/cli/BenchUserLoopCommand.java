@@ -26,8 +26,8 @@ import java.util.concurrent.Callable;
 @Command(name = "userloop", mixinStandardHelpOptions = true,
         description = {"Train a stored float model into each plan twice per seed, for the same epochs on the same minibatches: by",
                 "'finetune --method qat' and by the user-loop route (PlanAttachment.attach, then the network's own fit(iterator));",
-                "tabulate the test accuracy of both .kw files and their difference in results/bench/NAME.md and .json. Rows already",
-                "in the table made with the same settings are kept."})
+                "tabulate the test accuracy of both .kw files and their difference in results/bench/NAME.md and .json. The user",
+                "loop fits for --epochs + --retrain-epochs epochs. Rows already in the table made with the same settings are kept."})
 public final class BenchUserLoopCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -36,27 +36,19 @@ public final class BenchUserLoopCommand implements Callable<Integer> {
     @CommandLine.Mixin
     BenchOptions bench;
 
+    @CommandLine.Mixin
+    RecipeOptions recipe;
+
     @Option(names = "--plan", paramLabel = "FILE", required = true, description = "a plan JSON, e.g. a search's best plan (repeatable)")
     List<Path> planFiles;
 
     @Option(names = "--seeds", paramLabel = "S,...", split = ",", defaultValue = "1,2,3", description = "seeds of the batch order (default: ${DEFAULT-VALUE})")
     List<Long> seeds;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "2", description = "qat's epochs before its retraining epochs (default: ${DEFAULT-VALUE})")
-    int epochs;
 
-    @Option(names = "--retrain-epochs", paramLabel = "N", defaultValue = "1",
-            description = "qat's masked retraining epochs; the user loop fits for epochs + retrain-epochs (default: ${DEFAULT-VALUE})")
-    int retrainEpochs;
 
-    @Option(names = "--train-images", paramLabel = "N", defaultValue = "8000", description = "training images (default: ${DEFAULT-VALUE})")
-    int trainImages;
 
-    @Option(names = "--lr", paramLabel = "X", defaultValue = "0.001", description = "Adam learning rate of the first epoch (default: ${DEFAULT-VALUE})")
-    double lr;
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "minibatch size (default: ${DEFAULT-VALUE})")
-    int batch;
 
     @Option(names = "--name", paramLabel = "STEM", defaultValue = "userloop", description = "file stem of the table (default: ${DEFAULT-VALUE})")
     String name;
@@ -64,12 +56,7 @@ public final class BenchUserLoopCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         bench.checkedDir();
-        FinetuneRecipe recipe;
-        try {
-            recipe = new FinetuneRecipe("qat", epochs, retrainEpochs, trainImages, lr, batch, seeds.get(0));
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage());
-        }
+        FinetuneRecipe qat = recipe.recipe("qat", seeds.get(0));
         Map<String, String> planNames = new LinkedHashMap<>();
         for (Path f : planFiles) {
             String stem = f.getFileName().toString().replaceFirst("\\.json$", "");
@@ -81,7 +68,7 @@ public final class BenchUserLoopCommand implements Callable<Integer> {
         NetworkSpec networkSpec = NetworkSpecs.of(teacher);
         for (CompressionPlan p : plans.values()) CliModels.checkPlan(p, networkSpec);
         DataSplits data = CliData.load(bench.dataset);
-        UserLoopBench.Settings settings = new UserLoopBench.Settings(bench.model, bench.dataset, planNames, seeds, recipe, data.test().numExamples());
+        UserLoopBench.Settings settings = new UserLoopBench.Settings(bench.model, bench.dataset, planNames, seeds, qat, data.test().numExamples());
         Path dir = bench.dir();
         List<UserLoopBench.Row> done;
         try {

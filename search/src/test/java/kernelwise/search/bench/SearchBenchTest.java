@@ -59,7 +59,7 @@ class SearchBenchTest {
         assertTrue(table.contains("random vs magnitude"), table);
         assertTrue(table.contains("Reproduce: `./kernelwise bench search --model " + model + " --dataset mnist --hardware size --budget size=0.05"
                 + " --contenders random,magnitude --seeds 1,2 --episodes 3 --eval-images 100 --recovery lsq --recovery-images 64 --method qat"
-                + " --epochs 1 --retrain-epochs 0 --train-images 200 --lr 0.001`."), table);
+                + " --epochs 1 --retrain-epochs 0 --train-images 200 --lr 0.001 --batch 64`."), table);
 
         made.clear();
         List<SearchBench.Row> again = new SearchBench(settings(model, List.of(1L, 2L)), dir, "t", new ZooRunFactory())
