@@ -71,6 +71,9 @@ final class SearchCommand implements Callable<Integer> {
             throw CliException.usage("--model " + model + " is a packed .kw file (a finished, compressed model): a search starts from a float"
                     + " model (zoo name, .zip or .h5); to score the packed file use 'kernelwise evaluate --model " + model + "'");
         }
+        if ("table".equals(hardware) && hardwareParams == null) {
+            throw CliException.usage("--hardware table needs --hardware-params FILE (the CSV of per-layer costs), found none");
+        }
         if (hardwareParams != null) {
             CliInputs.text("--hardware-params", hardwareParams);
             kernelwise.env.hardware.HardwareModels.byName(hardware, hardwareParams);   // parameters that are not the model's are refused before the store opens

@@ -268,7 +268,7 @@ class HostileInputsTest {
         add("search: binary hardware params", REFUSED, "not a text file", searchWith("--hardware-params", binary));
         add("search: hardware params holding null", USAGE, "hw.json", searchWith("--hardware-params", hwJson));
         add("search: a plan as hardware params", USAGE, "plan.json", searchWith("--hardware-params", plan));
-        add("search: lookup table without its CSV", USAGE, "needs hardwareParams (the CSV file)", searchWith("--hardware", "table"));
+        add("search: lookup table without its CSV", USAGE, "--hardware table needs --hardware-params FILE", searchWith("--hardware", "table"));
         add("search: a plan as lookup table", USAGE, "plan.json", searchWith("--hardware", "table", "--hardware-params", plan));
         add("search: agent config holding null", USAGE, "null.json", searchWith("--agent-config", nullPlan));
         add("search: missing agent config", NOT_FOUND, "missing", searchWith("--agent-config", missing));

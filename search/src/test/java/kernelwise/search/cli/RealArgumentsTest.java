@@ -36,7 +36,7 @@ class RealArgumentsTest {
         expect(ExitCode.USAGE, "budget must look like", "--budget", "latency:0.4");
         expect(ExitCode.USAGE, "budget must look like", "--budget", "speed=0.4");
         expect(ExitCode.USAGE, "hardware must be one of", "--hardware", "tpu");
-        expect(ExitCode.USAGE, "hardware 'table' needs hardwareParams", "--hardware", "table");
+        expect(ExitCode.USAGE, "--hardware table needs --hardware-params FILE", "--hardware", "table");
         expect(ExitCode.NOT_FOUND, "no such file", "--hardware", "table", "--hardware-params", dir.resolve("none.csv").toString());
         expect(ExitCode.USAGE, "unknown agent 'sarsa'", "--agent", "sarsa");
         expect(ExitCode.USAGE, "mode must be one of", "--mode", "fast");
