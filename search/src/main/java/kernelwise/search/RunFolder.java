@@ -2,7 +2,7 @@ package kernelwise.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import kernelwise.search.io.AtomicWrite;
+import kernelwise.models.AtomicWrite;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import kernelwise.env.Resource;
 import kernelwise.models.plan.CompressionPlan;
-import kernelwise.search.io.AtomicWrite;
+import kernelwise.models.AtomicWrite;
 import kernelwise.search.store.EpisodeRecord;
 import kernelwise.search.store.RunInfo;
 import kernelwise.search.store.RunProgress;

@@ -27,9 +27,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -192,11 +190,10 @@ public final class PlanAttachment {
      */
     public void save(Path file) throws IOException {
         requireAttached("save");
-        Path abs = file.toAbsolutePath();
-        if (abs.getParent() != null) Files.createDirectories(abs.getParent());
-        Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-        ModelSerializer.writeModel(network, tmp.toFile(), true);
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+        kernelwise.models.AtomicWrite.write(file, f -> {
+            ModelSerializer.writeModel(network, f.toFile(), true);
+            return null;
+        });
     }
 
     /** A plain copy of the network whose compressible weights are their projection onto the plan. */

@@ -1,5 +1,6 @@
 package kernelwise.models.data;
 
+import kernelwise.models.AtomicWrite;
 import org.nd4j.linalg.dataset.DataSet;
 
 import java.io.IOException;
@@ -77,22 +78,6 @@ public final class SyntheticData {
         return new Examples(Path.of("tabular"), FeatureShape.vector(features), f, y);
     }
 
-    /** Puts one file in place: {@link #DIRECT} writes it where it goes; a caller may write through a temporary file instead. */
-    @FunctionalInterface
-    public interface FileSink {
-        /** Makes {@code target} hold what {@code content} writes into the path it is given. */
-        void write(Path target, Content content) throws IOException;
-    }
-
-    /** Writes a file's content into the path it is given. */
-    @FunctionalInterface
-    public interface Content {
-        void writeTo(Path file) throws IOException;
-    }
-
-    /** Writes each file directly at its target. */
-    public static final FileSink DIRECT = (target, content) -> content.writeTo(target);
-
     /** The names of the files {@link #write} puts into its folder for {@code kind}, in the order it writes them. */
     public static java.util.List<String> fileNames(String kind) {
         checkKind(kind);
@@ -100,17 +85,12 @@ public final class SyntheticData {
         return java.util.List.of((kind + "-x.npy," + kind + "-y.npy," + kind + ".bin," + last).split(","));
     }
 
-    /** {@link #write(String, int, long, Path, FileSink)} writing each file directly. */
-    public static Map<String, String> write(String kind, int n, long seed, Path dir) throws IOException {
-        return write(kind, n, seed, dir, DIRECT);
-    }
-
     /**
      * Writes {@code n} examples of {@code kind} into {@code dir} in every format, the files {@link #fileNames} lists,
-     * each through {@code sink}, and returns a data spec reading each, by format (each cuts 20% validation and 20% test
-     * with seed 0).
+     * each atomically ({@link AtomicWrite}: a failed write leaves the old file or none), and returns a data spec reading
+     * each, by format (each cuts 20% validation and 20% test with seed 0).
      */
-    public static Map<String, String> write(String kind, int n, long seed, Path dir, FileSink sink) throws IOException {
+    public static Map<String, String> write(String kind, int n, long seed, Path dir) throws IOException {
         java.util.List<String> names = fileNames(kind);
         boolean image = kind.equals("images");
         Examples e = image ? images(n, seed) : tabular(n, seed);
@@ -118,23 +98,36 @@ public final class SyntheticData {
         String split = ",validation=0.2,test=0.2,seed=0,name=" + kind;
         Map<String, String> specs = new LinkedHashMap<>();
         Path x = dir.resolve(names.get(0)), y = dir.resolve(names.get(1));
-        sink.write(x, f -> writeNpyFeatures(e, f, image));
-        sink.write(y, f -> NpyWriter.longs(f, java.util.Arrays.stream(e.labels()).asLongStream().toArray(), e.size()));
+        write(x, f -> writeNpyFeatures(e, f, image));
+        write(y, f -> NpyWriter.longs(f, java.util.Arrays.stream(e.labels()).asLongStream().toArray(), e.size()));
         specs.put("npy", "npy:" + x + "+" + y + split);
         Path ds = dir.resolve(names.get(2));
-        sink.write(ds, f -> e.toDataSet(e.classesSeen()).save(f.toFile()));
+        write(ds, f -> e.toDataSet(e.classesSeen()).save(f.toFile()));
         specs.put("dataset", "dataset:" + ds + split);
         if (image) {
             Path fx = dir.resolve(names.get(3)), fy = dir.resolve(names.get(4));
-            sink.write(fx, f -> writeIdxFeatures(e, f));
-            sink.write(fy, f -> writeIdxLabels(e, f));
+            write(fx, f -> writeIdxFeatures(e, f));
+            write(fy, f -> writeIdxLabels(e, f));
             specs.put("idx", "idx:" + fx + "+" + fy + split);
         } else {
             Path csv = dir.resolve(names.get(3));
-            sink.write(csv, f -> writeCsv(e, f));
+            write(csv, f -> writeCsv(e, f));
             specs.put("csv", "csv:" + csv + ",label=class" + split);
         }
         return specs;
+    }
+
+    /** What one file holds, written into the path given. */
+    @FunctionalInterface
+    private interface Body {
+        void writeTo(Path file) throws IOException;
+    }
+
+    private static void write(Path target, Body body) throws IOException {
+        AtomicWrite.write(target, f -> {
+            body.writeTo(f);
+            return null;
+        });
     }
 
     private static void checkKind(String kind) {

@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -173,17 +172,15 @@ public final class KwFile {
         crc.update(payload);
         ByteBuffer pre = ByteBuffer.allocate(PREAMBLE);
         pre.put(MAGIC.getBytes(StandardCharsets.US_ASCII)).putShort((short) VERSION).putInt(side.length).putInt(payload.length);
-        Path abs = path.toAbsolutePath();
-        if (abs.getParent() != null) Files.createDirectories(abs.getParent());
-        Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-        try (var out = Files.newOutputStream(tmp)) {
-            out.write(pre.array());
-            out.write(side);
-            out.write(payload);
-            out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
-        }
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-        return Files.size(abs);
+        return kernelwise.models.AtomicWrite.write(path, tmp -> {
+            try (var out = Files.newOutputStream(tmp)) {
+                out.write(pre.array());
+                out.write(side);
+                out.write(payload);
+                out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+            }
+            return Files.size(tmp);
+        });
     }
 
     private static Set<String> weightKeys(Model model, List<CompressibleLayer> layers) {

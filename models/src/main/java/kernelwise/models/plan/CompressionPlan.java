@@ -126,12 +126,9 @@ public record CompressionPlan(int schemaVersion, String network, List<LayerPlan>
         }
     }
 
+    /** Writes the plan's JSON into {@code file} atomically ({@link kernelwise.models.AtomicWrite}). */
     public void write(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, toJson());
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        kernelwise.models.AtomicWrite.writeString(file, toJson());
     }
 
     /**

@@ -49,13 +49,13 @@ public final class RecoveryBenchReport {
 
     static void write(Path dir, String name, RecoveryBench.Settings s, List<RecoveryBench.Row> rows) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(name + ".md"), markdown(s, rows));
+        kernelwise.models.AtomicWrite.writeString(dir.resolve(name + ".md"), markdown(s, rows));
         ObjectNode root = SearchBenchReport.JSON.createObjectNode();
         root.set("settings", SearchBenchReport.JSON.valueToTree(s));
         root.set("correlations", SearchBenchReport.JSON.valueToTree(correlations(rows)));
         ArrayNode table = root.putArray("rows");
         for (RecoveryBench.Row r : rows) table.add(SearchBenchReport.JSON.valueToTree(r));
-        Files.writeString(dir.resolve(name + ".json"), SearchBenchReport.JSON.writeValueAsString(root) + "\n");
+        kernelwise.models.AtomicWrite.writeString(dir.resolve(name + ".json"), SearchBenchReport.JSON.writeValueAsString(root) + "\n");
     }
 
     /** The rows of table {@code name} made with {@code settings}; none if there is none. */

@@ -53,8 +53,8 @@ public final class SearchBenchReport {
 
     static void write(Path dir, String name, SearchBench.Settings s, double floatAccuracy, List<SearchBench.Row> rows) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(name + ".md"), markdown(s, floatAccuracy, rows));
-        Files.writeString(dir.resolve(name + ".json"), json(s, floatAccuracy, rows) + "\n");
+        kernelwise.models.AtomicWrite.writeString(dir.resolve(name + ".md"), markdown(s, floatAccuracy, rows));
+        kernelwise.models.AtomicWrite.writeString(dir.resolve(name + ".json"), json(s, floatAccuracy, rows) + "\n");
     }
 
     /**

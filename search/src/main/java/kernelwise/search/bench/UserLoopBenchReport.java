@@ -3,7 +3,7 @@ package kernelwise.search.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import kernelwise.search.io.AtomicWrite;
+import kernelwise.models.AtomicWrite;
 
 import java.io.IOException;
 import java.nio.file.Files;

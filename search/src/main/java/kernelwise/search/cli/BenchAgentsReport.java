@@ -19,8 +19,8 @@ final class BenchAgentsReport {
 
     static void write(Path dir, String name, Map<String, Object> settings, List<AgentComparison.Row> rows) throws IOException {
         Files.createDirectories(dir);
-        kernelwise.search.io.AtomicWrite.writeString(dir.resolve(name + ".md"), markdown(settings, rows));
-        kernelwise.search.io.AtomicWrite.writeString(dir.resolve(name + ".json"), json(settings, rows) + "\n");
+        kernelwise.models.AtomicWrite.writeString(dir.resolve(name + ".md"), markdown(settings, rows));
+        kernelwise.models.AtomicWrite.writeString(dir.resolve(name + ".json"), json(settings, rows) + "\n");
     }
 
     static String markdown(Map<String, Object> settings, List<AgentComparison.Row> rows) {

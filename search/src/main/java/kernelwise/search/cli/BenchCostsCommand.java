@@ -68,8 +68,8 @@ public final class BenchCostsCommand implements Callable<Integer> {
         n.set("rows", CliJson.MAPPER.valueToTree(rows));
         String md = markdown(rows);
         Files.createDirectories(dir);
-        kernelwise.search.io.AtomicWrite.writeString(dir.resolve("costs.json"), CliJson.write(n) + "\n");
-        kernelwise.search.io.AtomicWrite.writeString(dir.resolve("costs.md"), md);
+        kernelwise.models.AtomicWrite.writeString(dir.resolve("costs.json"), CliJson.write(n) + "\n");
+        kernelwise.models.AtomicWrite.writeString(dir.resolve("costs.md"), md);
         spec.commandLine().getOut().println(json ? CliJson.write(n) : md);
         spec.commandLine().getOut().flush();
         return ExitCode.OK;

@@ -59,8 +59,8 @@ public final class BenchEvalCommand implements Callable<Integer> {
                 .put("loadAverage", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
                 .put("time", Instant.now().toString());
         Files.createDirectories(dir);
-        kernelwise.search.io.AtomicWrite.writeString(dir.resolve("eval.json"), CliJson.write(n));
-        kernelwise.search.io.AtomicWrite.writeString(dir.resolve("eval.md"), markdown(r, trained, n.get("loadAverage").asDouble()));
+        kernelwise.models.AtomicWrite.writeString(dir.resolve("eval.json"), CliJson.write(n));
+        kernelwise.models.AtomicWrite.writeString(dir.resolve("eval.md"), markdown(r, trained, n.get("loadAverage").asDouble()));
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             w.println(CliJson.write(n));

@@ -18,8 +18,8 @@ final class BenchFinetuneReport {
     static void write(Path dir, String model, String dataset, double floatAccuracy, Map<String, Object> settings,
                       List<BenchFinetuneRow> rows, String command) throws IOException {
         Files.createDirectories(dir);
-        kernelwise.search.io.AtomicWrite.writeString(dir.resolve("finetune.md"), markdown(model, dataset, floatAccuracy, settings, rows, command));
-        kernelwise.search.io.AtomicWrite.writeString(dir.resolve("finetune.json"), json(model, dataset, floatAccuracy, settings, rows) + "\n");
+        kernelwise.models.AtomicWrite.writeString(dir.resolve("finetune.md"), markdown(model, dataset, floatAccuracy, settings, rows, command));
+        kernelwise.models.AtomicWrite.writeString(dir.resolve("finetune.json"), json(model, dataset, floatAccuracy, settings, rows) + "\n");
     }
 
     /** The table; {@code command} is the command line that makes it. */

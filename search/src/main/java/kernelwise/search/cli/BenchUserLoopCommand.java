@@ -58,12 +58,12 @@ public final class BenchUserLoopCommand implements Callable<Integer> {
         bench.checkedDir();
         FinetuneRecipe qat = recipe.recipe("qat", seeds.get(0));
         Map<String, String> planNames = new LinkedHashMap<>();
+        Map<String, CompressionPlan> plans = new LinkedHashMap<>();
         for (Path f : planFiles) {
             String stem = f.getFileName().toString().replaceFirst("\\.json$", "");
             if (planNames.put(stem, f.toString()) != null) throw CliException.usage("two --plan files named " + stem + "; give plans distinct file names");
+            plans.put(stem, CliModels.plan(f));
         }
-        Map<String, CompressionPlan> plans = new LinkedHashMap<>();
-        for (Path f : planFiles) plans.put(f.getFileName().toString().replaceFirst("\\.json$", ""), CliModels.plan(f));
         Model teacher = bench.network();
         NetworkSpec networkSpec = NetworkSpecs.of(teacher);
         for (CompressionPlan p : plans.values()) CliModels.checkPlan(p, networkSpec);

@@ -1,7 +1,6 @@
 package kernelwise.search.cli;
 
 import kernelwise.models.data.SyntheticData;
-import kernelwise.search.io.AtomicWrite;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,10 +43,7 @@ public final class DataGenerateCommand implements Callable<Integer> {
         if (!SyntheticData.KINDS.contains(kind)) throw CliException.usage("kind must be one of " + SyntheticData.KINDS + ", found '" + kind + "'");
         if (n < 10 || n > MAX_N) throw CliException.usage("--n must be 10.." + MAX_N + ", found " + n);
         SafeOutput.checkFilesIn("--out", out, SyntheticData.fileNames(kind), force);
-        Map<String, String> specs = SyntheticData.write(kind, n, seed, out, (file, content) -> AtomicWrite.write(file, f -> {
-            content.writeTo(f);
-            return null;
-        }));
+        Map<String, String> specs = SyntheticData.write(kind, n, seed, out);
         PrintWriter w = spec.commandLine().getOut();
         w.printf("wrote %d %s examples into %s; read them with:%n", n, kind, out);
         specs.forEach((format, s) -> w.printf("  --data %s%n", s));

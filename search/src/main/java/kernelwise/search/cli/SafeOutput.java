@@ -1,7 +1,7 @@
 package kernelwise.search.cli;
 
 import kernelwise.models.Folders;
-import kernelwise.search.io.AtomicWrite;
+import kernelwise.models.AtomicWrite;
 import kernelwise.search.store.StoreFiles;
 
 import java.io.IOException;

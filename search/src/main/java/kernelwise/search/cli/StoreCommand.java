@@ -1,6 +1,6 @@
 package kernelwise.search.cli;
 
-import kernelwise.search.io.AtomicWrite;
+import kernelwise.models.AtomicWrite;
 import kernelwise.search.store.StoreException;
 import kernelwise.search.store.StoreRecovery;
 import picocli.CommandLine;

@@ -39,7 +39,7 @@ final class Charts {
     }
 
     static void save(Chart<?, ?> chart, Path png) throws IOException {
-        kernelwise.search.io.AtomicWrite.write(png, f -> {
+        kernelwise.models.AtomicWrite.write(png, f -> {
             String name = f.toString();
             BitmapEncoder.saveBitmap(chart, name.substring(0, name.length() - ".png".length()), BitmapEncoder.BitmapFormat.PNG);
             return null;

@@ -50,7 +50,7 @@ public final class ReportWriter {
         Charts.save(Charts.kernelMap(plan, "Sparsity of every kernel of the best plan (% of its weights pruned)",
                 (l, k) -> Math.round(100 * l.sparsity(k)), 0, 100, false), dir.resolve("kernel-sparsity.png"));
         Path html = dir.resolve("report.html");
-        kernelwise.search.io.AtomicWrite.writeString(html, html(run, info, p, best, episodes));
+        kernelwise.models.AtomicWrite.writeString(html, html(run, info, p, best, episodes));
         return html;
     }
 

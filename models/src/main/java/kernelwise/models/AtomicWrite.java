@@ -1,4 +1,4 @@
-package kernelwise.search.io;
+package kernelwise.models;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

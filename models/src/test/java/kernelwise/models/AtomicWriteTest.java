@@ -1,4 +1,4 @@
-package kernelwise.search.io;
+package kernelwise.models;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
